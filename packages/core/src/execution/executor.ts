@@ -1,0 +1,51 @@
+// The executor contract: takes an optimized logical plan and owns everything below it.
+import type * as arrow from "apache-arrow";
+import type { LogicalPlan } from "../plan/plan.js";
+import type { SourceRegistry } from "./source.js";
+
+/** Progress of long work, reported to the session's listener (the CLI draws it on a terminal). */
+export interface ProgressEvent {
+  /** What is progressing, e.g. `scan parquet /tmp/x` or `write parquet /tmp/y`. */
+  readonly task: string;
+  readonly rows?: number;
+  readonly bytes?: number;
+  readonly partitionsDone?: number;
+  readonly partitionsTotal?: number;
+  readonly done?: boolean;
+}
+
+/** Per-operator figures an executor may report after a query. */
+export interface OperatorMetrics {
+  readonly operator: string;
+  readonly rows: number;
+  readonly batches: number;
+  readonly millis: number;
+}
+
+/** Everything an executor needs besides the plan. */
+export interface ExecutionContext {
+  /** IANA zone for time functions, like Spark's `spark.sql.session.timeZone`. */
+  readonly timeZone: string;
+  /** Source providers by format (installed by plugins such as `io()`). */
+  readonly sources: SourceRegistry;
+  /** Target rows per record batch. */
+  readonly batchSize: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Receives per-operator metrics when the query ends, if the executor collects them. */
+  readonly onMetrics?: (metrics: readonly OperatorMetrics[]) => void;
+}
+
+/**
+ * Runs optimized logical plans. `local()` runs in this thread, `workers()` across worker threads;
+ * others may lower the plan to an external engine. Nothing in core assumes operators run in this process.
+ */
+export interface Executor {
+  readonly name: string;
+  /** Streams the plan's result as record batches whose schema matches `toArrowSchema(plan.schema)`. */
+  execute(plan: LogicalPlan, ctx: ExecutionContext): AsyncIterable<arrow.RecordBatch>;
+  /** The physical plan as indented text, for `explain()`. */
+  explain(plan: LogicalPlan, ctx: ExecutionContext): string;
+  /** Releases threads, pools and connections. */
+  stop(): Promise<void>;
+}
