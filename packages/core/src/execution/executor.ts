@@ -1,7 +1,7 @@
 // The executor contract: takes an optimized logical plan and owns everything below it.
 import type * as arrow from "apache-arrow";
 import type { LogicalPlan } from "../plan/plan.js";
-import type { SourceRegistry } from "./source.js";
+import type { Plugin, SourceRegistry } from "./source.js";
 
 /** Progress of long work, reported to the session's listener (the CLI draws it on a terminal). */
 export interface ProgressEvent {
@@ -28,6 +28,8 @@ export interface ExecutionContext {
   readonly timeZone: string;
   /** Source providers by format (installed by plugins such as `io()`). */
   readonly sources: SourceRegistry;
+  /** The plugins installed in the session, so executors in other threads can rebuild them (`Plugin.module`). */
+  readonly plugins?: readonly Plugin[];
   /** Target rows per record batch. */
   readonly batchSize: number;
   readonly signal?: AbortSignal;

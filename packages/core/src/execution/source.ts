@@ -68,9 +68,21 @@ export interface SourceRegistry {
   sink(format: string): SinkProvider;
 }
 
+/**
+ * How another thread or process can rebuild a plugin: `(await import(specifier))[exportName](...args)`.
+ * The workers executor uses it so that each worker reads its own partitions.
+ */
+export interface PluginModule {
+  readonly specifier: string;
+  readonly exportName: string;
+  readonly args?: readonly JsonValue[];
+}
+
 /** A plugin adds formats to a session: `Session.builder().use(io())`. */
 export interface Plugin {
   readonly name: string;
+  /** Set when the plugin can be rebuilt in a worker thread. */
+  readonly module?: PluginModule;
   readonly sources?: readonly SourceProvider[];
   readonly sinks?: readonly SinkProvider[];
 }

@@ -56,7 +56,8 @@ function comparable(a: DataType, b: DataType): boolean {
   if (a === "null" || b === "null" || a === b) return true;
   if (isNumeric(a) && isNumeric(b)) return true;
   const temporal = (t: DataType) => t === "date" || t === "timestamp";
-  return temporal(a) && temporal(b);
+  // Spark casts a string compared with a date or timestamp to that type.
+  return (temporal(a) || a === "utf8") && (temporal(b) || b === "utf8");
 }
 
 type ScalarTyper = (args: readonly TypeInfo[], what: string) => TypeInfo;

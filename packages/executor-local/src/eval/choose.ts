@@ -1,0 +1,33 @@
+// Gathers each row from one of several same-typed vectors (CASE WHEN, coalesce).
+import type { DataType } from "@lgde/core";
+import { ColumnBuilder } from "../kernels/builder.js";
+import type { Vec } from "../kernels/vector.js";
+
+/** Row i comes from vecs[choice[i]] (row i), or is null when choice[i] is -1. */
+export function choose(type: DataType, vecs: readonly Vec[], choice: Int32Array, n: number): Vec {
+  if (type !== "utf8" && type !== "null") {
+    const valid = new Uint8Array(n);
+    let anyNull = false;
+    const take = (out: { [i: number]: number | bigint }) => {
+      for (let i = 0; i < n; i++) {
+        const c = choice[i]!;
+        const v = c < 0 ? undefined : vecs[c]!;
+        if (v === undefined || v.type === "null" || v.type === "utf8" || (v.valid !== null && v.valid[i] === 0)) { anyNull = true; continue; }
+        valid[i] = 1;
+        out[i] = v.values[i]!;
+      }
+    };
+    switch (type) {
+      case "int32": case "date": { const out = new Int32Array(n); take(out as never); return { type, length: n, values: out, valid: anyNull ? valid : null }; }
+      case "int64": case "timestamp": { const out = new BigInt64Array(n); take(out as never); return { type, length: n, values: out, valid: anyNull ? valid : null }; }
+      case "float64": { const out = new Float64Array(n); take(out as never); return { type, length: n, values: out, valid: anyNull ? valid : null }; }
+      case "bool": { const out = new Uint8Array(n); take(out as never); return { type, length: n, values: out, valid: anyNull ? valid : null }; }
+    }
+  }
+  const b = new ColumnBuilder(type, n);
+  for (let i = 0; i < n; i++) {
+    const c = choice[i]!;
+    if (c < 0) b.appendNull(); else b.appendFrom(vecs[c]!, i);
+  }
+  return b.finish();
+}

@@ -1,0 +1,10 @@
+// What expression evaluation needs from the query: the session time zone.
+import { zoneOf, type Zone } from "./time/zone.js";
+
+export interface EvalContext {
+  readonly zone: Zone;
+}
+
+export function evalContext(timeZone: string): EvalContext {
+  return { zone: zoneOf(timeZone) };
+}

@@ -1,0 +1,36 @@
+// distinct() and dropDuplicates(columns): streams the first row of each key (nulls equal).
+import type { Schema } from "@lgde/core";
+import { GroupTable } from "../kernels/hash.js";
+import { takeChunk } from "../kernels/select.js";
+import type { Chunk } from "../kernels/vector.js";
+import type { PhysicalPlan } from "../physical-plan.js";
+import type { RuntimeContext } from "../runtime.js";
+
+export interface DistinctExec {
+  readonly kind: "distinct";
+  readonly input: PhysicalPlan;
+  /** Key column indices, or null for all columns. */
+  readonly keys: readonly number[] | null;
+  readonly schema: Schema;
+}
+
+/** Indices of the rows whose key is new to `table` (first occurrence only). */
+export function firstOccurrences(table: GroupTable, c: Chunk, keys: readonly number[] | null): Int32Array {
+  const cols = keys === null ? c.columns : keys.map((k) => c.columns[k]!);
+  const before = table.size;
+  const ids = table.assign(cols, c.length);
+  const out: number[] = [];
+  let next = before;
+  for (let i = 0; i < c.length; i++) if (ids[i] === next) { out.push(i); next++; }
+  return Int32Array.from(out);
+}
+
+export async function* executeDistinct(node: DistinctExec, rt: RuntimeContext): AsyncGenerator<Chunk> {
+  const types = (node.keys ?? node.schema.fields.map((_, i) => i)).map((k) => node.schema.fields[k]!.type);
+  const table = new GroupTable(types, false);
+  for await (const c of rt.run(node.input)) {
+    const idx = firstOccurrences(table, c, node.keys);
+    if (idx.length === c.length) yield c;
+    else if (idx.length > 0) yield takeChunk(c, idx);
+  }
+}

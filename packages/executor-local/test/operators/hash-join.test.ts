@@ -1,0 +1,70 @@
+import { E, Join, type JoinType } from "@lgde/core";
+import { describe, expect, it } from "vitest";
+import { run, sorted, values } from "../helpers.js";
+
+const c = E.column;
+const left = values([["id", "int32"], ["l", "utf8"]], [[1, "a"], [2, "b"], [2, "b2"], [null, "n"], [4, "d"]], 2);
+const right = values([["id", "int32"], ["r", "utf8"]], [[2, "x"], [3, "y"], [null, "m"], [4, "z"], [4, "z2"]], 2);
+const right2 = values([["rid", "int32"], ["r", "utf8"]], [[2, "x"], [3, "y"], [null, "m"], [4, "z"], [4, "z2"]], 2);
+
+describe("hash join with using columns", () => {
+  const cases: Record<Exclude<JoinType, "cross">, unknown[][]> = {
+    inner: [[2, "b", "x"], [2, "b2", "x"], [4, "d", "z"], [4, "d", "z2"]],
+    left: [[1, "a", null], [2, "b", "x"], [2, "b2", "x"], [null, "n", null], [4, "d", "z"], [4, "d", "z2"]],
+    right: [[2, "b", "x"], [2, "b2", "x"], [4, "d", "z"], [4, "d", "z2"], [3, null, "y"], [null, null, "m"]],
+    full: [[1, "a", null], [2, "b", "x"], [2, "b2", "x"], [null, "n", null], [4, "d", "z"], [4, "d", "z2"], [3, null, "y"], [null, null, "m"]],
+    semi: [[2, "b"], [2, "b2"], [4, "d"]],
+    anti: [[1, "a"], [null, "n"]],
+  };
+  for (const [how, expected] of Object.entries(cases)) {
+    it(how, async () => {
+      const rows = await run(Join.create(left, right, how as JoinType, null, ["id"]));
+      expect(sorted(rows)).toEqual(sorted(expected));
+    });
+  }
+});
+
+describe("hash join with an on condition", () => {
+  it("left join on equality keeps both key columns and never matches nulls", async () => {
+    const rows = await run(Join.create(left, right2, "left", E.binary("=", c("id"), c("rid")), []));
+    expect(sorted(rows)).toEqual(sorted([[1, "a", null, null], [2, "b", 2, "x"], [2, "b2", 2, "x"], [null, "n", null, null], [4, "d", 4, "z"], [4, "d", 4, "z2"]]));
+  });
+
+  it("null-safe equality matches nulls", async () => {
+    const rows = await run(Join.create(left, right2, "inner", E.binary("<=>", c("id"), c("rid")), []));
+    expect(sorted(rows)).toContainEqual([null, "n", null, "m"]);
+    expect(rows).toHaveLength(5);
+  });
+
+  it("applies a residual condition to candidate pairs (full join)", async () => {
+    const on = E.binary("and", E.binary("=", c("id"), c("rid")), E.binary("!=", c("r"), E.literal("z2")));
+    const rows = await run(Join.create(left, right2, "full", on, []));
+    expect(sorted(rows)).toEqual(sorted([
+      [1, "a", null, null], [2, "b", 2, "x"], [2, "b2", 2, "x"], [null, "n", null, null], [4, "d", 4, "z"],
+      [null, null, 3, "y"], [null, null, null, "m"], [null, null, 4, "z2"],
+    ]));
+  });
+
+  it("anti join with residual keeps rows without a passing match", async () => {
+    const on = E.binary("and", E.binary("=", c("id"), c("rid")), E.binary("=", c("r"), E.literal("z2")));
+    const rows = await run(Join.create(left, right2, "anti", on, []));
+    expect(sorted(rows)).toEqual(sorted([[1, "a"], [2, "b"], [2, "b2"], [null, "n"]]));
+  });
+
+  it("non-equi conditions use a nested loop", async () => {
+    const rows = await run(Join.create(left, right2, "inner", E.binary(">", c("id"), c("rid")), []));
+    expect(sorted(rows)).toEqual(sorted([[4, "d", 2, "x"], [4, "d", 3, "y"]]));
+  });
+
+  it("cross join pairs every row", async () => {
+    const rows = await run(Join.create(left, right2, "cross", null, []));
+    expect(rows).toHaveLength(25);
+  });
+
+  it("joins on string keys and mixed int widths", async () => {
+    const a = values([["k", "utf8"], ["x", "int32"]], [["p", 1], ["q", 2]]);
+    const b = values([["k2", "utf8"], ["y", "int64"]], [["q", 20], ["p", 10], ["p", 11]]);
+    const rows = await run(Join.create(a, b, "inner", E.binary("and", E.binary("=", c("k"), c("k2")), E.binary("=", E.binary("*", c("x"), E.literal(10)), c("y"))), []));
+    expect(sorted(rows)).toEqual(sorted([["p", 1, "p", 10], ["q", 2, "q", 20]]));
+  });
+});
