@@ -1,7 +1,7 @@
 // The MySQL sink against a real MariaDB: every save mode, upsert idempotency, round trips and rollback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { field, schema, type SaveMode, type WriteRequest } from "@lgde/core";
-import { createTableSql, mysqlSink, mysqlSource } from "../src/mysql/index.js";
+import { createTableSql, mysqlSink, mysqlSource, parseColumnTypes } from "../src/mysql/index.js";
 import { adminConnection, batchFrom, batchesOf, context, createTestDatabase, readAll, rowsOf, type TestDatabase } from "./mysql/helpers.js";
 
 const admin = await adminConnection();
@@ -160,6 +160,14 @@ describe.skipIf(admin === null)("mysqlSink against MariaDB", () => {
     await db.sql("CREATE TABLE narrow (dt VARCHAR(10))");
     await expect(mysqlSink.write(batchesOf(day(["a"], [1])), request("append", "narrow"), context())).rejects.toThrow(/column\(s\) dau, arpu, note of the data do not exist in the table; its columns: dt/);
     await expect(mysqlSink.write(batchesOf(day(["a"], [1])), { ...request("append", "x"), partitionBy: ["dt"] }, context())).rejects.toThrow(/partitionBy is not supported/);
+  });
+
+  it("honours createTableColumnTypes and rejects anything but a type name", () => {
+    const types = parseColumnTypes("dt CHAR(10), arpu DECIMAL(12, 2)");
+    expect(createTableSql("lgde", kpi.fields, ["dt"], types)).toContain("`dt` CHAR(10) NOT NULL");
+    expect(createTableSql("lgde", kpi.fields, ["dt"], types)).toContain("`arpu` DECIMAL(12, 2) NULL");
+    expect(() => parseColumnTypes("dt CHAR(10)); DROP TABLE x; --")).toThrow(/createTableColumnTypes/);
+    expect(() => createTableSql("lgde", kpi.fields, [], parseColumnTypes("nope INT"))).toThrow(/"nope", which is not in the data/);
   });
 
   it("builds CREATE TABLE with a VARCHAR primary key for string keys", () => {

@@ -1,24 +1,23 @@
 // The DataFrame implementation: each method builds one plan node and returns a new frame.
 // Types are loose here on purpose; the precise public types live in dataframe.ts.
 import * as arrow from "apache-arrow";
-import { Column } from "../column/column.js";
+import type { Column } from "../column/column.js";
 import type { SortColumn } from "../column/sort-column.js";
 import { AnalysisError } from "../errors.js";
 import { E } from "../expr/build.js";
 import type { Expr } from "../expr/expr.js";
-import { exprName, resolveColumn } from "../expr/resolve.js";
+import { resolveColumn } from "../expr/resolve.js";
 import { batchesToRows, columnReader } from "../format/from-arrow.js";
 import { schemaTreeString } from "../format/print-schema.js";
 import { showString, type ShowOptions } from "../format/show.js";
 import { explainLogical } from "../plan/explain.js";
-import {
-  Aggregate, Distinct, Except, Filter, Join, Limit, Project, Sort, Union,
-} from "../plan/nodes/index.js";
+import { Aggregate, Distinct, Except, Filter, Join, Limit, Project, Sort, Union } from "../plan/nodes/index.js";
 import type { JoinType, LogicalPlan } from "../plan/plan.js";
 import type { SessionState } from "../session/state.js";
-import { SPARK_TYPE_NAMES, toArrowSchema, type DataType } from "../types/data-type.js";
+import { toArrowSchema, type DataType } from "../types/data-type.js";
 import type { DataFrame, ExplainMode, GroupedData } from "./dataframe.js";
 import { collectBatches, optimizedPlan } from "./execute.js";
+import { GroupedImpl } from "./grouped.js";
 import { NaFunctionsImpl } from "./na.js";
 import { exprOf, named, sortOrderOf, type ColumnArg } from "./naming.js";
 import { DataFrameWriter } from "./writer.js";
@@ -119,12 +118,12 @@ export class DataFrameImpl {
     return this.where(condition);
   }
 
-  groupBy(...cols: ColumnArg[]): GroupedImpl {
-    return new GroupedImpl(this, cols.map((c) => named(exprOf(c, "groupBy"))));
+  groupBy(...cols: ColumnArg[]): GroupedImpl<Loose> {
+    return new GroupedImpl(this.plan, cols.map((c) => named(exprOf(c, "groupBy"))), (plan) => this.next(plan));
   }
 
   agg(...aggs: Column[]): Loose {
-    return new GroupedImpl(this, []).agg(...aggs);
+    return this.groupBy().agg(...aggs);
   }
 
   join(other: DataFrameImpl, on?: string | readonly string[] | Column, how = "inner"): Loose {
@@ -273,60 +272,6 @@ export class DataFrameImpl {
   toString(): string {
     return `DataFrame[${this.dtypes.map(([n, t]) => `${n}: ${t}`).join(", ")}]`;
   }
-}
-
-/** The loose implementation behind `GroupedData`. */
-export class GroupedImpl {
-  constructor(private readonly df: DataFrameImpl, private readonly keys: readonly Expr[]) {}
-
-  agg(...aggs: Column[]): Loose {
-    if (aggs.length === 0) throw new AnalysisError("agg() needs at least one aggregate, e.g. count(\"*\")");
-    const exprs = aggs.map((a) => named(exprOf(a, "agg")));
-    return new DataFrameImpl(this.df.state, Aggregate.create(this.df.plan, this.keys, exprs));
-  }
-
-  count(): Loose {
-    return this.agg(colOf(E.alias(E.aggregate("count", []), "count")));
-  }
-
-  private each(fn: "sum" | "avg" | "min" | "max", cols: readonly string[]): Loose {
-    const schema = this.df.plan.schema;
-    let names = [...cols];
-    if (names.length === 0) {
-      // Spark: with no columns, every numeric column that is not a grouping key.
-      const keyNames = new Set(this.keys.map(exprName));
-      names = schema.fields.filter((f) => ["int32", "int64", "float64"].includes(f.type) && !keyNames.has(f.name)).map((f) => f.name);
-    }
-    if ((fn === "sum" || fn === "avg") && names.length > 0) {
-      for (const n of names) {
-        const t = schema.fields[resolveColumn(schema, n)]!.type;
-        if (!["int32", "int64", "float64", "null"].includes(t)) {
-          throw new AnalysisError(`${fn}("${n}"): column "${n}" is ${SPARK_TYPE_NAMES[t]}, not numeric`);
-        }
-      }
-    }
-    return this.agg(...names.map((n) => colOf(E.aggregate(fn, [E.column(n)]))));
-  }
-
-  sum(...cols: string[]): Loose {
-    return this.each("sum", cols);
-  }
-  avg(...cols: string[]): Loose {
-    return this.each("avg", cols);
-  }
-  mean(...cols: string[]): Loose {
-    return this.each("avg", cols);
-  }
-  min(...cols: string[]): Loose {
-    return this.each("min", cols);
-  }
-  max(...cols: string[]): Loose {
-    return this.each("max", cols);
-  }
-}
-
-function colOf(e: Expr): Column {
-  return new Column(e);
 }
 
 export type { GroupedData };

@@ -1,6 +1,6 @@
 // MySQL/MariaDB source and sink for @lgde/io.
 export { mysqlSource, partitionSql } from "./source.js";
-export { mysqlSink, createTableSql, parseSinkOptions, type MysqlSinkOptions } from "./sink.js";
+export { mysqlSink, createTableSql, parseColumnTypes, parseSinkOptions, type MysqlSinkOptions } from "./sink.js";
 export { parseMysqlUrl, toConnectionOptions, describeConnection, maskUrl, type MysqlConnectionOptions } from "./connection-options.js";
 export { withConnection, openConnection, explainMysqlError, type MysqlConnection, type ErrorContext } from "./connect.js";
 export { buildSelectSql, filterToSql, quoteIdent, quoteTable, type SelectSpec, type SqlFragment, type SplitRange } from "./sql.js";

@@ -40,9 +40,9 @@ function encoderFor(t: ColumnTarget, table: string): Encode {
     case "bool":
       return (v, _d, r) => ((v.get(r) as boolean) ? "1" : "0");
     case "timestamp":
-      return (_v, d, r) => `'${microsToWallClock((d.values as BigInt64Array)[d.offset + r]!, t.zone)}'`;
+      return (_v, d, r) => `'${microsToWallClock((d.values as BigInt64Array)[r]!, t.zone)}'`;
     case "date":
-      return (_v, d, r) => `'${daysToDate((d.values as Int32Array)[d.offset + r]!)}'`;
+      return (_v, d, r) => `'${daysToDate((d.values as Int32Array)[r]!)}'`;
     case "null":
       return () => "NULL";
   }

@@ -17,6 +17,36 @@ export interface MysqlSinkOptions {
   readonly key: readonly string[];
   /** Rows per INSERT statement (default 1000; statements are also kept under max_allowed_packet). */
   readonly batchSize: number;
+  /**
+   * Column types for a table the sink creates, overriding the mapped ones (Spark's JDBC option
+   * `createTableColumnTypes`): `"dt CHAR(10), name VARCHAR(64)"`.
+   */
+  readonly columnTypes: ReadonlyMap<string, string>;
+}
+
+const SAFE_COLUMN_TYPE = /^[A-Za-z]+(\s*\(\s*\d+(\s*,\s*\d+)?\s*\))?(\s+(UNSIGNED|CHARACTER SET \w+|COLLATE \w+))*$/i;
+
+/** Parses `"dt CHAR(10), n DECIMAL(10,2)"`; only plain type names are accepted, never arbitrary SQL. */
+export function parseColumnTypes(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  // Split on commas outside parentheses.
+  const parts: string[] = [];
+  let depth = 0, start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "," && depth === 0) { parts.push(text.slice(start, i)); start = i + 1; }
+  }
+  parts.push(text.slice(start));
+  for (const part of parts.map((p) => p.trim()).filter((p) => p !== "")) {
+    const m = /^`?([^`\s]+)`?\s+(.+)$/.exec(part);
+    if (!m || !SAFE_COLUMN_TYPE.test(m[2]!.trim())) {
+      throw new Error(`MySQL sink option "createTableColumnTypes": cannot read "${part}"; expected "column TYPE", e.g. "dt CHAR(10)"`);
+    }
+    out.set(m[1]!, m[2]!.trim());
+  }
+  return out;
 }
 
 export function parseSinkOptions(o: { readonly [key: string]: JsonValue }): MysqlSinkOptions {
@@ -28,7 +58,10 @@ export function parseSinkOptions(o: { readonly [key: string]: JsonValue }): Mysq
   const bs = o["batchSize"];
   const batchSize = bs === undefined || bs === null ? 1000 : Number(bs);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`MySQL sink option "batchSize" must be a positive integer, got ${JSON.stringify(bs)}`);
-  return Object.freeze({ conn: toConnectionOptions(o["url"]), key: Object.freeze(key), batchSize });
+  const ct = o["createTableColumnTypes"];
+  if (ct !== undefined && ct !== null && typeof ct !== "string") throw new Error('MySQL sink option "createTableColumnTypes" must be a string like "dt CHAR(10)"');
+  const columnTypes = typeof ct === "string" ? parseColumnTypes(ct) : new Map<string, string>();
+  return Object.freeze({ conn: toConnectionOptions(o["url"]), key: Object.freeze(key), batchSize, columnTypes });
 }
 
 function splitTable(table: string): [string | null, string] {
@@ -67,9 +100,16 @@ async function hasUniqueIndexOn(c: MysqlConnection, table: string, key: readonly
 }
 
 /** CREATE TABLE for a schema (utf8mb4, InnoDB), with PRIMARY KEY(key) when a key is given. */
-export function createTableSql(table: string, fields: readonly Field[], key: readonly string[]): string {
+export function createTableSql(
+  table: string, fields: readonly Field[], key: readonly string[], columnTypes: ReadonlyMap<string, string> = new Map(),
+): string {
   const keys = new Set(key);
-  const cols = fields.map((f) => `${quoteIdent(f.name)} ${ddlType(f.type, keys.has(f.name))}${f.nullable && !keys.has(f.name) ? " NULL" : " NOT NULL"}`);
+  for (const name of columnTypes.keys()) {
+    if (!fields.some((f) => f.name === name)) {
+      throw new Error(`MySQL sink option "createTableColumnTypes" names column "${name}", which is not in the data; columns: ${fields.map((f) => f.name).join(", ")}`);
+    }
+  }
+  const cols = fields.map((f) => `${quoteIdent(f.name)} ${columnTypes.get(f.name) ?? ddlType(f.type, keys.has(f.name))}${f.nullable && !keys.has(f.name) ? " NULL" : " NOT NULL"}`);
   if (key.length > 0) cols.push(`PRIMARY KEY (${key.map(quoteIdent).join(", ")})`);
   return `CREATE TABLE ${quoteTable(table)} (${cols.join(", ")}) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`;
 }
@@ -106,7 +146,7 @@ async function writeTable(batches: AsyncIterable<arrow.RecordBatch>, request: Wr
     if (existing !== null && request.mode === "errorIfExists") throw new ExecutionError(`${where} already exists (mode "errorIfExists")`);
     if (existing === null) {
       // DDL commits implicitly in MySQL, so the table is created before the transaction and dropped again on failure.
-      await c.query(createTableSql(table, fields, request.mode === "upsert" ? o.key : []));
+      await c.query(createTableSql(table, fields, request.mode === "upsert" ? o.key : [], o.columnTypes));
       created = true;
       existing = await tableColumns(c, table);
     } else {

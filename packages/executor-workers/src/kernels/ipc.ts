@@ -1,0 +1,46 @@
+// Arrow IPC encoding of record batches, the form in which data crosses threads.
+import * as arrow from "apache-arrow";
+
+/** One IPC stream holding `batches` (all of one schema). */
+export function encodeBatches(schema: arrow.Schema, batches: readonly arrow.RecordBatch[]): Uint8Array {
+  const writer = new arrow.RecordBatchStreamWriter();
+  writer.reset(undefined, schema);
+  for (const b of batches) writer.write(b);
+  writer.finish();
+  // Own the whole ArrayBuffer so that it can be transferred without dragging neighbours along.
+  const bytes = writer.toUint8Array(true);
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+}
+
+/** The batches of an IPC stream, re-stamped with `schema` (same types; names and nullability from the plan). */
+export function decodeBatches(bytes: Uint8Array, schema?: arrow.Schema): arrow.RecordBatch[] {
+  // TextDecoder refuses views of shared memory, so broadcast buffers are copied once per reader.
+  const own = bytes.buffer instanceof SharedArrayBuffer ? bytes.slice() : bytes;
+  const out: arrow.RecordBatch[] = [];
+  const reader = arrow.RecordBatchReader.from(own);
+  for (const b of reader) out.push(schema === undefined ? b : restamp(b, schema));
+  return out;
+}
+
+/** The same columns under another schema with identical types (renamed or with other nullability). */
+export function restamp(batch: arrow.RecordBatch, schema: arrow.Schema): arrow.RecordBatch {
+  if (batch.schema === schema) return batch;
+  const children = batch.data.children;
+  if (children.length !== schema.fields.length) {
+    throw new Error(`internal: batch has ${children.length} columns, expected ${schema.fields.length} (${schema.fields.map((f) => f.name).join(", ")})`);
+  }
+  schema.fields.forEach((f, i) => {
+    if (f.type.typeId !== children[i]!.type.typeId) {
+      throw new Error(`internal: column "${f.name}" holds ${String(children[i]!.type)}, expected ${String(f.type)}`);
+    }
+  });
+  const data = arrow.makeData({ type: new arrow.Struct(schema.fields), length: batch.numRows, nullCount: 0, children });
+  return new arrow.RecordBatch(schema, data);
+}
+
+/** A copy of `bytes` in shared memory, readable by every worker without a copy per transfer. */
+export function toShared(bytes: Uint8Array): Uint8Array {
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  shared.set(bytes);
+  return shared;
+}

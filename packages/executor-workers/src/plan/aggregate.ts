@@ -1,0 +1,106 @@
+// Two-phase aggregation by logical rewrite: a partial Aggregate in every partition, a hash exchange
+// on the group keys, a final Aggregate per bucket and a Project that restores the original outputs.
+//
+//   Aggregate [k] [avg(v) AS a]          Project [k, (CAST(__f0_s AS DOUBLE) / CAST(__f0_c AS DOUBLE)) AS a]
+//   +- input                      →      +- final Aggregate [__g0 AS k] [sum(__p0_s) AS __f0_s, sum(__p0_c) AS __f0_c]
+//                                           +- Exchange hash(__g0)
+//                                              +- partial Aggregate [k AS __g0] [sum(v) AS __p0_s, count(v) AS __p0_c]
+import {
+  Aggregate, E, Project, exprExists, exprName, mapChildren, unalias,
+  type AggregateCall, type AggregateNode, type Expr,
+} from "@lgde/core";
+import { D, type DPlan } from "./dplan.js";
+import { hasUniqueNames } from "./keys.js";
+
+/** The aggregate calls inside an expression (not inside other aggregate calls). */
+function callsOf(e: Expr, into: AggregateCall[]): AggregateCall[] {
+  if (e.kind === "aggregate") into.push(e);
+  else for (const c of childrenOf(e)) callsOf(c, into);
+  return into;
+}
+
+function childrenOf(e: Expr): Expr[] {
+  const out: Expr[] = [];
+  mapChildren(e, (c) => { out.push(c); return c; });
+  return out;
+}
+
+const keyOf = (c: AggregateCall) => JSON.stringify(c);
+
+interface Split {
+  readonly partial: readonly Expr[];
+  readonly final: readonly Expr[];
+  /** The expression over the final aggregate's columns that replaces the call. */
+  readonly result: Expr;
+}
+
+function splitCall(c: AggregateCall, j: number): Split {
+  const col = E.column;
+  const p = (suffix: string) => `__p${j}_${suffix}`;
+  const f = (suffix: string) => `__f${j}_${suffix}`;
+  switch (c.fn) {
+    case "count":
+      // Counts add up; coalesce keeps count non-null as in one phase.
+      return {
+        partial: [E.alias(c, p("c"))],
+        final: [E.alias(E.aggregate("sum", [col(p("c"))]), f("c"))],
+        result: E.call("coalesce", [col(f("c")), E.literal(0, "int64")]),
+      };
+    case "sum":
+      return { partial: [E.alias(c, p("s"))], final: [E.alias(E.aggregate("sum", [col(p("s"))]), f("s"))], result: col(f("s")) };
+    case "avg":
+      return {
+        partial: [E.alias(E.aggregate("sum", c.args), p("s")), E.alias(E.aggregate("count", c.args), p("c"))],
+        final: [E.alias(E.aggregate("sum", [col(p("s"))]), f("s")), E.alias(E.aggregate("sum", [col(p("c"))]), f("c"))],
+        // x / 0 is null, as avg over no values is.
+        result: E.binary("/", E.cast(col(f("s")), "float64"), E.cast(col(f("c")), "float64")),
+      };
+    case "min": case "max":
+      return { partial: [E.alias(c, p("v"))], final: [E.alias(E.aggregate(c.fn, [col(p("v"))]), f("v"))], result: col(f("v")) };
+    case "first":
+      // Buckets hold partial rows in partition order, so the first of the firsts is the first overall.
+      return {
+        partial: [E.alias(c, p("v"))],
+        final: [E.alias(E.aggregate("first", [col(p("v"))], { ignoreNulls: c.ignoreNulls }), f("v"))],
+        result: col(f("v")),
+      };
+  }
+}
+
+/** Plans an aggregation over an already distributed input. */
+export function planAggregate(node: AggregateNode, input: DPlan): DPlan {
+  const full = (p: Parameters<typeof Aggregate.create>[0]) => Aggregate.create(p, node.groupBy, node.aggregates);
+  const label = `Aggregate [${node.groupBy.map(exprName).join(", ")}] [${node.aggregates.map(exprName).join(", ")}]`;
+  const calls = new Map<string, AggregateCall>();
+  for (const a of node.aggregates) for (const c of callsOf(a, [])) calls.set(keyOf(c), c);
+  const distinct = [...calls.values()].some((c) => c.distinct || c.args.some((x) => exprExists(x, (y) => y.kind === "aggregate")));
+  if (distinct) {
+    // Distinct aggregates need every row of a group in one place: repartition the rows themselves.
+    const moved = node.groupBy.length > 0 && hasUniqueNames(input.schema) ? D.exchange(input, node.groupBy.map(unalias)) : D.gather(input);
+    return D.map(moved, label, full);
+  }
+  const splits = new Map<string, Split>();
+  [...calls.entries()].forEach(([k, c], j) => splits.set(k, splitCall(c, j)));
+  const g = (i: number) => `__g${i}`;
+  const partialLabel = `PartialAggregate [${node.groupBy.map(exprName).join(", ")}]`;
+  const partial = D.map(input, partialLabel, (p) => Aggregate.create(
+    p, node.groupBy.map((e, i) => E.alias(unalias(e), g(i))), [...splits.values()].flatMap((s) => s.partial),
+  ));
+  const moved = node.groupBy.length > 0 ? D.exchange(partial, node.groupBy.map((_, i) => E.column(g(i)))) : D.gather(partial);
+  // References to grouping expressions inside aggregate outputs read the final group columns.
+  const groupOut = new Map<string, string>();
+  for (const e of node.groupBy) { groupOut.set(exprName(unalias(e)), exprName(e)); groupOut.set(exprName(e), exprName(e)); }
+  const replace = (e: Expr): Expr => {
+    if (e.kind === "aggregate") return splits.get(keyOf(e))!.result;
+    const name = groupOut.get(exprName(e));
+    if (name !== undefined && e.kind !== "alias") return E.column(name);
+    return mapChildren(e, replace);
+  };
+  const outputs = [
+    ...node.groupBy.map((e) => E.column(exprName(e))),
+    ...node.aggregates.map((a) => E.alias(replace(unalias(a)), exprName(a))),
+  ];
+  return D.map(moved, `Final${label}`, (p) => Project.create(Aggregate.create(
+    p, node.groupBy.map((e, i) => E.alias(E.column(g(i)), exprName(e))), [...splits.values()].flatMap((s) => s.final),
+  ), outputs));
+}

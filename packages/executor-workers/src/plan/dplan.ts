@@ -1,0 +1,60 @@
+// The distributed plan: stages of per-partition logical fragments joined by exchanges and gathers.
+// It is coordinator-side only (fragments are built by small closures); workers receive plain logical plans.
+import { field, Scan, schema as makeSchema, type Expr, type LogicalPlan, type ScanNode, type Schema, type SortOrder, type ValuesNode } from "@lgde/core";
+import { LEAF_FORMAT_PREFIX } from "../wire.js";
+
+/** Rewrites one partition's fragment (e.g. wraps it in a Filter). */
+export type Wrap = (input: LogicalPlan) => LogicalPlan;
+/** Combines one partition of each side (e.g. a Join of the two). */
+export type Combine = (left: LogicalPlan, right: LogicalPlan) => LogicalPlan;
+
+export type DPlan =
+  /** One partition per group of source partitions, read inside the workers. */
+  | { readonly kind: "scan"; readonly scan: ScanNode; readonly schema: Schema }
+  /** In-memory rows, split into contiguous slices. */
+  | { readonly kind: "values"; readonly node: ValuesNode; readonly schema: Schema }
+  /** The same rewrite applied to every partition, in the same worker task (a pipeline). */
+  | { readonly kind: "map"; readonly input: DPlan; readonly label: string; readonly wrap: Wrap; readonly schema: Schema }
+  /** The partitions of every input, one after the other. */
+  | { readonly kind: "union"; readonly inputs: readonly DPlan[]; readonly schema: Schema }
+  /** Hash repartitioning on `keys` (over the input's columns) into the executor's bucket count. */
+  | { readonly kind: "exchange"; readonly input: DPlan; readonly keys: readonly Expr[]; readonly schema: Schema }
+  /** Everything into one partition on the coordinator, in partition order; optionally sorted (merge) and limited (early stop). */
+  | { readonly kind: "gather"; readonly input: DPlan; readonly orders: readonly SortOrder[] | null; readonly limit: number | null; readonly schema: Schema }
+  /** Co-partitioned inputs (both hash-exchanged on matching keys, or both gathered), combined partition by partition. */
+  | { readonly kind: "zip"; readonly left: DPlan; readonly right: DPlan; readonly label: string; readonly combine: Combine; readonly schema: Schema }
+  /** The small side gathered once and shared with every partition of the other side. */
+  | { readonly kind: "broadcast"; readonly left: DPlan; readonly right: DPlan; readonly small: "left" | "right"; readonly label: string; readonly combine: Combine; readonly schema: Schema };
+
+export type DPlanKind = DPlan["kind"];
+
+/** The same schema with every field nullable: partitions of one stage may differ in nullability. */
+export function nullableSchema(s: Schema): Schema {
+  return makeSchema(s.fields.map((f) => (f.nullable ? f : field(f.name, f.type, true))));
+}
+
+/** The scan that stands for a leaf of a fragment; a worker's registry serves it. */
+export function leafScan(id: string, s: Schema, description: string): ScanNode {
+  return Scan.create({ format: LEAF_FORMAT_PREFIX + id, options: {}, schema: nullableSchema(s), description });
+}
+
+export const D = Object.freeze({
+  scan: (scan: ScanNode): DPlan => ({ kind: "scan", scan, schema: scan.schema }),
+  values: (node: ValuesNode): DPlan => ({ kind: "values", node, schema: node.schema }),
+  map: (input: DPlan, label: string, wrap: Wrap): DPlan => ({
+    kind: "map", input, label, wrap, schema: wrap(leafScan("schema", input.schema, "schema")).schema,
+  }),
+  union: (inputs: readonly DPlan[], schema: Schema): DPlan => ({ kind: "union", inputs, schema }),
+  exchange: (input: DPlan, keys: readonly Expr[]): DPlan => ({ kind: "exchange", input, keys, schema: input.schema }),
+  gather: (input: DPlan, orders: readonly SortOrder[] | null = null, limit: number | null = null): DPlan => ({
+    kind: "gather", input, orders, limit, schema: input.schema,
+  }),
+  zip: (left: DPlan, right: DPlan, label: string, combine: Combine): DPlan => ({
+    kind: "zip", left, right, label, combine,
+    schema: combine(leafScan("l", left.schema, "l"), leafScan("r", right.schema, "r")).schema,
+  }),
+  broadcast: (left: DPlan, right: DPlan, small: "left" | "right", label: string, combine: Combine): DPlan => ({
+    kind: "broadcast", left, right, small, label, combine,
+    schema: combine(leafScan("l", left.schema, "l"), leafScan("r", right.schema, "r")).schema,
+  }),
+});

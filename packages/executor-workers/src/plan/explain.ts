@@ -1,0 +1,41 @@
+// The distributed plan as indented text: stages, partitioning and exchanges.
+import { exprName, type Expr } from "@lgde/core";
+import type { DPlan, DPlanKind } from "./dplan.js";
+
+const keys = (ks: readonly Expr[]) => ks.map(exprName).join(", ");
+
+type Describers = { readonly [K in DPlanKind]: (d: Extract<DPlan, { kind: K }>) => string };
+const DESCRIBE: Describers = {
+  scan: (d) => `Scan ${d.scan.source.description} [partitioned by source partitions, read in workers]` +
+    (d.scan.projection ? ` [${d.scan.projection.join(", ")}]` : "") +
+    (d.scan.filters.length > 0 ? ` PushedFilters: [${keys(d.scan.filters)}]` : ""),
+  values: (d) => `Values [${d.schema.fields.map((f) => f.name).join(", ")}] [split into row ranges]`,
+  map: (d) => d.label,
+  union: () => "Union [partitions concatenated]",
+  exchange: (d) => `Exchange hashpartitioning(${keys(d.keys)})`,
+  gather: (d) => `Gather to coordinator${d.orders ? ` [merge sorted runs on ${keys(d.orders.map((o) => o.expr))}]` : ""}${d.limit !== null ? ` [limit ${d.limit}, stops early]` : ""}`,
+  zip: (d) => `${d.label} [co-partitioned]`,
+  broadcast: (d) => d.label,
+};
+
+function childrenOf(d: DPlan): readonly DPlan[] {
+  switch (d.kind) {
+    case "scan": case "values": return [];
+    case "map": case "exchange": case "gather": return [d.input];
+    case "union": return d.inputs;
+    case "zip": case "broadcast": return [d.left, d.right];
+  }
+}
+
+/** Like Spark's physical plan text; `*` marks operators that run inside worker tasks. */
+export function explainDistributed(d: DPlan, header: string): string {
+  const lines = [header];
+  const walk = (node: DPlan, prefix: string, marker: string): void => {
+    lines.push(`${prefix}${marker}${(DESCRIBE[node.kind] as (x: DPlan) => string)(node)}`);
+    const kids = childrenOf(node);
+    const childPrefix = prefix + (marker === "" ? "" : marker === ":- " ? ":  " : "   ");
+    kids.forEach((k, i) => walk(k, childPrefix, i === kids.length - 1 ? "+- " : ":- "));
+  };
+  walk(d, "", "");
+  return lines.join("\n");
+}

@@ -1,0 +1,114 @@
+// Logical plan → distributed plan: which fragments run per partition, and where data is exchanged.
+import {
+  Distinct, E, Except, Filter, Join, Limit, Project, Sort, Values, exprName,
+  type JoinNode, type LogicalPlan, type PlanKind, type PlanOfKind, type Schema,
+} from "@lgde/core";
+import { planAggregate } from "./aggregate.js";
+import { D, type DPlan } from "./dplan.js";
+import { allColumnsAs, equiKeys, hasUniqueNames } from "./keys.js";
+
+export interface PlannerOptions {
+  /** A join side with at most this many (estimated) rows is broadcast instead of hash-partitioned. */
+  readonly broadcastRows: number;
+}
+
+/** An upper estimate of a plan's rows, Infinity when unknown (scans are sized only when they run). */
+export function estimateRows(p: LogicalPlan): number {
+  switch (p.kind) {
+    case "scan": return Infinity;
+    case "values": return Values.rowCount(p);
+    case "project": case "filter": case "sort": case "distinct": return estimateRows(p.input);
+    case "aggregate": return p.groupBy.length === 0 ? 1 : estimateRows(p.input);
+    case "limit": return Math.min(p.n, estimateRows(p.input));
+    case "union": return p.inputs.reduce((n, i) => n + estimateRows(i), 0);
+    case "except": return estimateRows(p.left);
+    case "join": {
+      const l = estimateRows(p.left), r = estimateRows(p.right);
+      return p.how === "semi" || p.how === "anti" ? l : l === 0 || r === 0 ? (p.how === "inner" || p.how === "cross" ? 0 : l + r) : l * r;
+    }
+  }
+}
+
+/** A positional projection renaming and casting a union input to the union's schema (when needed). */
+function conform(d: DPlan, to: Schema): DPlan {
+  const same = d.schema.fields.every((f, i) => f.name === to.fields[i]!.name && f.type === to.fields[i]!.type);
+  if (same) return d;
+  const exprs = d.schema.fields.map((f, i) => E.alias(E.cast(E.column(f.name), to.fields[i]!.type), to.fields[i]!.name));
+  return D.map(d, `Project [${to.fields.map((f) => f.name).join(", ")}]`, (p) => Project.create(p, exprs));
+}
+
+function planJoin(j: JoinNode, opts: PlannerOptions): DPlan {
+  const left = planDistributed(j.left, opts), right = planDistributed(j.right, opts);
+  const combine = (l: LogicalPlan, r: LogicalPlan) => Join.create(l, r, j.how, j.on, j.using);
+  const what = `${j.how} join${j.using.length > 0 ? ` using [${j.using.join(", ")}]` : ""}${j.on ? ` on ${exprName(j.on)}` : ""}`;
+  // Broadcasting a side is valid when every output row needs only one row of the other side's partition.
+  const canBroadcastRight = j.how === "inner" || j.how === "left" || j.how === "semi" || j.how === "anti" || j.how === "cross";
+  const canBroadcastLeft = j.how === "inner" || j.how === "right" || j.how === "cross";
+  const keys = equiKeys(j);
+  const hashable = keys.left.length > 0 && hasUniqueNames(j.left.schema) && hasUniqueNames(j.right.schema);
+  if (hashable) {
+    if (canBroadcastRight && estimateRows(j.right) <= opts.broadcastRows) {
+      return D.broadcast(left, right, "right", `BroadcastJoin ${what} (right side broadcast)`, combine);
+    }
+    if (canBroadcastLeft && estimateRows(j.left) <= opts.broadcastRows) {
+      return D.broadcast(left, right, "left", `BroadcastJoin ${what} (left side broadcast)`, combine);
+    }
+    return D.zip(D.exchange(left, keys.left), D.exchange(right, keys.right), `HashJoin ${what}`, combine);
+  }
+  if (canBroadcastRight) return D.broadcast(left, right, "right", `BroadcastJoin ${what} (right side broadcast)`, combine);
+  if (canBroadcastLeft) return D.broadcast(left, right, "left", `BroadcastJoin ${what} (left side broadcast)`, combine);
+  // A full join without equi-keys has no partitioning that is correct: one task sees everything.
+  return D.zip(D.gather(left), D.gather(right), `Join ${what} (single partition)`, combine);
+}
+
+type Planners = { readonly [K in PlanKind]: (p: PlanOfKind<K>, opts: PlannerOptions) => DPlan };
+const PLANNERS: Planners = {
+  scan: (p) => D.scan(p),
+  values: (p) => D.values(p),
+  project: (p, o) => D.map(planDistributed(p.input, o), `Project [${p.exprs.map(exprName).join(", ")}]`, (i) => Project.create(i, p.exprs)),
+  filter: (p, o) => D.map(planDistributed(p.input, o), `Filter ${exprName(p.predicate)}`, (i) => Filter.create(i, p.predicate)),
+  aggregate: (p, o) => planAggregate(p, planDistributed(p.input, o)),
+  join: planJoin,
+  distinct: (p, o) => {
+    const input = planDistributed(p.input, o);
+    const label = p.columns === null ? "Distinct" : `DropDuplicates [${p.columns.join(", ")}]`;
+    const dedupe = (i: LogicalPlan) => Distinct.create(i, p.columns);
+    if (!hasUniqueNames(p.schema)) return D.map(D.gather(input), label, dedupe);
+    // Each partition drops its own duplicates first (keeping its first row), then equal keys meet.
+    const partial = D.map(input, `Partial${label}`, dedupe);
+    const keys = (p.columns ?? p.schema.fields.map((f) => f.name)).map((n) => E.column(n));
+    return D.map(D.exchange(partial, keys), label, dedupe);
+  },
+  union: (p, o) => D.union(p.inputs.map((i) => conform(planDistributed(i, o), p.schema)), p.schema),
+  except: (p, o) => {
+    const left = planDistributed(p.left, o), right = planDistributed(p.right, o);
+    const combine = (l: LogicalPlan, r: LogicalPlan) => Except.create(l, r);
+    if (!hasUniqueNames(p.left.schema) || !hasUniqueNames(p.right.schema)) {
+      return D.zip(D.gather(left), D.gather(right), "Except (single partition)", combine);
+    }
+    const distinctLeft = D.map(left, "PartialDistinct", (i) => Distinct.create(i, null));
+    return D.zip(
+      D.exchange(distinctLeft, allColumnsAs(p.left.schema, p.schema)),
+      D.exchange(right, allColumnsAs(p.right.schema, p.schema)),
+      "Except", combine,
+    );
+  },
+  sort: (p, o) => {
+    const sorted = D.map(planDistributed(p.input, o), `LocalSort [${p.orders.map((s) => exprName(s.expr)).join(", ")}]`, (i) => Sort.create(i, p.orders));
+    return D.gather(sorted, p.orders);
+  },
+  limit: (p, o) => {
+    if (p.input.kind === "sort") {
+      const s = p.input;
+      const topN = D.map(planDistributed(s.input, o), `TopN ${p.n} [${s.orders.map((x) => exprName(x.expr)).join(", ")}]`,
+        (i) => Limit.create(Sort.create(i, s.orders), p.n));
+      return D.gather(topN, s.orders, p.n);
+    }
+    return D.gather(D.map(planDistributed(p.input, o), `LocalLimit ${p.n}`, (i) => Limit.create(i, p.n)), null, p.n);
+  },
+};
+
+/** The distributed plan of an optimized logical plan. */
+export function planDistributed(plan: LogicalPlan, opts: PlannerOptions): DPlan {
+  return (PLANNERS[plan.kind] as (p: LogicalPlan, o: PlannerOptions) => DPlan)(plan, opts);
+}

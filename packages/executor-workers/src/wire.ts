@@ -1,0 +1,41 @@
+// Messages between the coordinator and its workers: JSON-safe plans plus Arrow IPC buffers.
+import type { Expr, LogicalPlan, OperatorMetrics, PluginModule, SourcePartition } from "@lgde/core";
+
+/** The format prefix of the scans that stand for a fragment's leaves (`__lgde_leaf:<id>`). */
+export const LEAF_FORMAT_PREFIX = "__lgde_leaf:";
+
+/** How a worker gets the rows of one leaf. */
+export type WireLeaf =
+  /** Read by the worker itself: these partitions of the real source `format`. */
+  | { readonly kind: "source"; readonly format: string; readonly partitions: readonly SourcePartition[] }
+  /** Rows already computed elsewhere, as IPC streams (transferred, or shared for broadcasts). */
+  | { readonly kind: "ipc"; readonly buffers: readonly Uint8Array[] };
+
+/** What a task does with its fragment's output. */
+export type TaskOutput =
+  | { readonly kind: "collect" }
+  /** Hash-partition on `keys` (evaluated over the output) into `buckets` IPC streams. */
+  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly buckets: number };
+
+/** One fragment to run in a worker. */
+export interface TaskMessage {
+  readonly plan: LogicalPlan;
+  readonly leaves: { readonly [id: string]: WireLeaf };
+  readonly output: TaskOutput;
+  readonly timeZone: string;
+  readonly batchSize: number;
+  readonly plugins: readonly PluginModule[];
+  readonly metrics: boolean;
+}
+
+/** An error from inside a worker, rebuilt on the coordinator with the same class name and message. */
+export interface WireError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+}
+
+/** What a task gives back: one IPC buffer per bucket (null when empty), or the collected rows. */
+export type TaskResult =
+  | { readonly ok: true; readonly buffers: readonly (Uint8Array | null)[]; readonly rows: number; readonly metrics: readonly OperatorMetrics[] }
+  | { readonly ok: false; readonly error: WireError };

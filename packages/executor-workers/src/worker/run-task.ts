@@ -1,0 +1,76 @@
+// Runs one fragment inside a worker with the local executor, then collects or hash-partitions its output.
+import * as arrow from "apache-arrow";
+import { E, Project, toArrowSchema, type Expr, type LogicalPlan, type OperatorMetrics, type Schema } from "@lgde/core";
+import { local } from "@lgde/executor-local";
+import { bucketsOf, groupByBucket } from "../kernels/hash.js";
+import { encodeBatches, restamp } from "../kernels/ipc.js";
+import { takeBatch } from "../kernels/take.js";
+import type { TaskMessage, TaskResult } from "../wire.js";
+import { loadPlugins, workerRegistry } from "./registry.js";
+
+const executor = local();
+
+/** The arrow schema of a fragment's output, every field nullable so that parts of one stage agree. */
+export function wireSchema(s: Schema): arrow.Schema {
+  return new arrow.Schema(toArrowSchema(s).fields.map((f) => new arrow.Field(f.name, f.type, true)));
+}
+
+const HASH_COLUMN = "__lgde_hash_";
+
+/** The plan extended with the hash keys as trailing columns, and their indices (plain columns are used in place). */
+function withHashKeys(plan: LogicalPlan, keys: readonly Expr[]): { plan: LogicalPlan; keyColumns: number[] } {
+  const names = plan.schema.fields.map((f) => f.name);
+  const direct = keys.map((k) => {
+    const inner = k.kind === "cast" ? k.input : k;
+    if (inner.kind !== "column") return -1;
+    const i = names.indexOf(inner.name);
+    return i >= 0 && (k.kind !== "cast" || plan.schema.fields[i]!.type === k.to) ? i : -1;
+  });
+  if (direct.every((i) => i >= 0)) return { plan, keyColumns: direct };
+  const extended = Project.create(plan, [
+    ...names.map((n) => E.column(n)),
+    ...keys.map((k, i) => E.alias(k, `${HASH_COLUMN}${i}`)),
+  ]);
+  return { plan: extended, keyColumns: keys.map((_, i) => names.length + i) };
+}
+
+/** Runs a task; never throws (errors are returned so that the worker stays healthy). */
+export async function runTask(task: TaskMessage): Promise<TaskResult> {
+  try {
+    const plugins = await loadPlugins(task.plugins);
+    const metrics: OperatorMetrics[] = [];
+    const ctx = {
+      timeZone: task.timeZone,
+      batchSize: task.batchSize,
+      sources: workerRegistry(plugins, task.leaves),
+      ...(task.metrics ? { onMetrics: (m: readonly OperatorMetrics[]) => { metrics.push(...m); } } : {}),
+    };
+    const outSchema = wireSchema(task.plan.schema);
+    const output = task.output;
+    let rows = 0;
+    if (output.kind === "collect" || output.buckets === 1) {
+      const batches: arrow.RecordBatch[] = [];
+      for await (const b of executor.execute(task.plan, ctx)) {
+        if (b.numRows === 0) continue;
+        rows += b.numRows;
+        batches.push(restamp(b, outSchema));
+      }
+      return { ok: true, buffers: [batches.length === 0 ? null : encodeBatches(outSchema, batches)], rows, metrics };
+    }
+    const { plan, keyColumns } = withHashKeys(task.plan, output.keys);
+    const perBucket: arrow.RecordBatch[][] = Array.from({ length: output.buckets }, () => []);
+    for await (const b of executor.execute(plan, ctx)) {
+      if (b.numRows === 0) continue;
+      rows += b.numRows;
+      const groups = groupByBucket(bucketsOf(b, keyColumns, output.buckets), output.buckets);
+      groups.forEach((idx, bucket) => {
+        if (idx.length > 0) perBucket[bucket]!.push(takeBatch(b, idx, outSchema));
+      });
+    }
+    const buffers = perBucket.map((bs) => (bs.length === 0 ? null : encodeBatches(outSchema, bs)));
+    return { ok: true, buffers, rows, metrics };
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    return { ok: false, error: { name: err.name, message: err.message, ...(err.stack !== undefined ? { stack: err.stack } : {}) } };
+  }
+}

@@ -1,0 +1,113 @@
+// workers() gives exactly local()'s rows for every kind of plan, with 1, 2 and 4 threads.
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  Aggregate, Distinct, E, Except, Filter, Join, Limit, Project, Sort, Union,
+  type Expr, type JoinType, type LogicalPlan,
+} from "@lgde/core";
+import { workers } from "@lgde/executor-workers";
+import { expectSame, values } from "./helpers.js";
+
+const c = E.column;
+const agg = (fn: "count" | "sum" | "avg" | "min" | "max" | "first", arg: string | null, name: string, o: { distinct?: boolean; ignoreNulls?: boolean } = {}) =>
+  E.alias(E.aggregate(fn, arg === null ? [] : [c(arg)], o), name);
+
+// Facts: skewed keys (half of the rows have k = 0), nulls in every column, exact doubles.
+const factRows = Array.from({ length: 103 }, (_, i) => ({
+  k: i % 2 === 0 ? 0 : i % 7 === 0 ? null : i % 5,
+  s: i % 11 === 0 ? null : `s${i % 4}`,
+  v: i % 13 === 0 ? null : i,
+  d: i % 9 === 0 ? null : (i % 10) * 0.5,
+}));
+const facts = values([["k", "int32"], ["s", "utf8"], ["v", "int64"], ["d", "float64"]], factRows);
+const dimRows = [
+  { k: 0, name: "zero" }, { k: 1, name: "one" }, { k: 2, name: "two" }, { k: 2, name: "two again" },
+  { k: 9, name: "nine" }, { k: null, name: "null key" },
+];
+const dims = values([["k", "int64"], ["name", "utf8"]], dimRows, 2);
+const empty = values([["k", "int32"], ["s", "utf8"], ["v", "int64"], ["d", "float64"]], []);
+const one = values([["k", "int32"], ["s", "utf8"], ["v", "int64"], ["d", "float64"]], [{ k: 1, s: "x", v: 5, d: 1.5 }]);
+
+const allAggs: Expr[] = [
+  agg("count", null, "n"), agg("count", "v", "nv"), agg("sum", "v", "sv"), agg("sum", "d", "sd"), agg("avg", "v", "av"),
+  agg("min", "s", "mins"), agg("max", "d", "maxd"), agg("first", "s", "fs"), agg("first", "s", "fsi", { ignoreNulls: true }),
+  E.alias(E.binary("+", E.aggregate("sum", [c("v")]), E.literal(1)), "sv1"),
+];
+
+const joinTypes: JoinType[] = ["inner", "left", "right", "full", "semi", "anti"];
+const dimsRenamed = Project.create(dims, [E.alias(c("k"), "dk"), c("name")]);
+
+const cases: Record<string, { plan: LogicalPlan; ordered?: boolean }> = {
+  "global aggregate": { plan: Aggregate.create(facts, [], allAggs) },
+  "global aggregate over no rows": { plan: Aggregate.create(empty, [], allAggs) },
+  "global aggregate over one row": { plan: Aggregate.create(one, [], allAggs) },
+  "keyed aggregate": { plan: Aggregate.create(facts, [c("k")], allAggs) },
+  "keyed aggregate by two keys with an alias": { plan: Aggregate.create(facts, [c("s"), E.alias(c("k"), "kk")], [agg("sum", "v", "sv"), agg("avg", "d", "ad")]) },
+  "keyed aggregate over a grouping expression": {
+    plan: Aggregate.create(facts, [E.binary("%", c("v"), E.literal(3))], [E.binary("*", E.binary("%", c("v"), E.literal(3)), E.aggregate("count", []))]),
+  },
+  "keyed aggregate over no rows": { plan: Aggregate.create(empty, [c("k")], allAggs) },
+  "countDistinct with keys": { plan: Aggregate.create(facts, [c("k")], [agg("count", "s", "ds", { distinct: true }), agg("sum", "v", "sv")]) },
+  "countDistinct without keys": { plan: Aggregate.create(facts, [], [agg("count", "s", "ds", { distinct: true })]) },
+  "filter, project, aggregate": {
+    plan: Aggregate.create(
+      Project.create(Filter.create(facts, E.binary(">", c("v"), E.literal(10))), [c("k"), E.alias(E.binary("*", c("v"), E.literal(2)), "v2")]),
+      [c("k")], [agg("sum", "v2", "s")]),
+  },
+  distinct: { plan: Distinct.create(Project.create(facts, [c("k"), c("s")])) },
+  dropDuplicates: { plan: Distinct.create(facts, ["k"]) },
+  "subtract": { plan: Except.create(Project.create(facts, [c("k"), c("s")]), Project.create(Filter.create(facts, E.binary("<", c("v"), E.literal(50))), [c("k"), c("s")])) },
+  "subtract across types": { plan: Except.create(Project.create(facts, [c("k")]), Project.create(dims, [c("k")])) },
+  "sort with ties and nulls": { plan: Sort.create(facts, [{ expr: c("k"), ascending: true, nullsFirst: true }, { expr: c("d"), ascending: false, nullsFirst: false }]), ordered: true },
+  "sort then limit": { plan: Limit.create(Sort.create(facts, [{ expr: c("s"), ascending: true, nullsFirst: false }]), 17), ordered: true },
+  "limit": { plan: Limit.create(Filter.create(facts, E.binary(">", c("v"), E.literal(20))), 9), ordered: true },
+  "limit beyond the rows": { plan: Limit.create(facts, 1000), ordered: true },
+  "union of different names and types, then aggregated": {
+    plan: Aggregate.create(Union.create([Project.create(facts, [c("k"), c("v")]), Project.create(dims, [E.alias(c("k"), "x"), E.alias(E.literal(1), "y")]), empty.kind === "values" ? Project.create(empty, [c("k"), c("v")]) : facts]),
+      [c("k")], [agg("count", null, "n"), agg("sum", "v", "sv")]),
+  },
+  "union": { plan: Union.create([facts, one, empty]), ordered: true },
+  "cross join": { plan: Join.create(Filter.create(facts, E.binary("<", c("v"), E.literal(10))), dimsRenamed, "cross", null) },
+  "non-equi inner join": { plan: Join.create(facts, dimsRenamed, "inner", E.binary("<", c("k"), c("dk"))) },
+  "non-equi full join": { plan: Join.create(facts, dimsRenamed, "full", E.binary("<", c("v"), c("dk"))) },
+  "non-equi right join": { plan: Join.create(facts, dimsRenamed, "right", E.binary(">", c("k"), c("dk"))) },
+  "join then aggregate": {
+    plan: Aggregate.create(Join.create(facts, dims, "left", null, ["k"]), [c("name")], [agg("count", null, "n"), agg("sum", "v", "sv")]),
+  },
+};
+for (const how of joinTypes) {
+  cases[`${how} join using k`] = { plan: Join.create(facts, dims, how, null, ["k"]) };
+  cases[`${how} join on an equality and a condition`] = {
+    plan: Join.create(facts, dimsRenamed, how, E.binary("and", E.binary("=", c("k"), c("dk")), E.binary("!=", c("name"), c("s")))),
+  };
+  cases[`${how} join with an empty side`] = { plan: Join.create(empty, dims, how, null, ["k"]) };
+}
+
+describe.each([1, 2, 4])("workers({ threads: %i })", (threads) => {
+  for (const broadcastRows of [0, 1_000_000]) {
+    describe(broadcastRows === 0 ? "hash joins" : "broadcast joins", () => {
+      const exec = workers({ threads, broadcastRows });
+      afterAll(() => exec.stop());
+      for (const [name, { plan, ordered }] of Object.entries(cases)) {
+        it(name, async () => {
+          await expectSame(exec, plan, ordered ?? false);
+        });
+      }
+    });
+  }
+});
+
+describe("explain", () => {
+  it("shows the partial and final aggregation around a hash exchange", () => {
+    const exec = workers({ threads: 2, broadcastRows: 0 });
+    const text = exec.explain(Aggregate.create(Join.create(facts, dims, "inner", null, ["k"]), [c("name")], [agg("sum", "v", "s")]), {} as never);
+    expect(text).toContain("Exchange hashpartitioning(__g0)");
+    expect(text).toContain("PartialAggregate [name]");
+    expect(text).toContain("HashJoin inner join using [k]");
+    // Both join sides and the partial aggregate are repartitioned.
+    expect(text.match(/Exchange hashpartitioning/g)).toHaveLength(3);
+  });
+  it("broadcasts a small side", () => {
+    const exec = workers({ threads: 2 });
+    expect(exec.explain(Join.create(facts, dims, "left", null, ["k"]), {} as never)).toContain("right side broadcast");
+  });
+});

@@ -1,0 +1,119 @@
+import { promises as fsp, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parquetSink, parquetSource } from "../src/index.js";
+import type { Cell } from "../src/arrow/builder.js";
+import { cmp, col, context, lit, read, schemaOf, tempDir, write } from "./helpers.js";
+
+const ALL = schemaOf({ i: "int32", l: "int64", d: "float64", s: "utf8", b: "bool", ts: "timestamp", dt: "date" });
+const ROWS: Cell[][] = [
+  [1, 10n, 1.5, "김철수", true, 1603565200000000n, 18560],
+  [null, null, null, null, null, null, null],
+  [-2147483648, -(2n ** 63n), -0.25, "", false, 0n, -1],
+  [2147483647, 2n ** 63n - 1n, 1e300, "emoji 🎉 and ☃", true, -1n, 2932896],
+];
+
+let dir: string, cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+describe("parquet", () => {
+  it("round-trips every type, nulls and Korean text", async () => {
+    const target = path.join(dir, "t");
+    const res = await write(parquetSink, target, ALL, ROWS);
+    expect(res.rows).toBe(4);
+    const got = await read(parquetSource, { path: target });
+    expect(got.ref.schema.fields.map((f) => [f.name, f.type])).toEqual(ALL.fields.map((f) => [f.name, f.type]));
+    expect(got.rows).toEqual(ROWS);
+    const names = await fsp.readdir(target);
+    expect(names).toContain("_SUCCESS");
+    expect(names.filter((n) => /^part-00000-[0-9a-f-]{36}\.parquet$/.test(n))).toHaveLength(1);
+  });
+
+  it("round-trips an empty table with its schema", async () => {
+    const target = path.join(dir, "empty");
+    await write(parquetSink, target, ALL, []);
+    const got = await read(parquetSource, { path: target });
+    expect(got.ref.schema.fields.map((f) => f.type)).toEqual(ALL.fields.map((f) => f.type));
+    expect(got.rows).toEqual([]);
+  });
+
+  it("discovers Hive partitions as utf8 columns and prunes partition directories", async () => {
+    const s = schemaOf({ k: "int32", v: "utf8", dt: "utf8" });
+    const target = path.join(dir, "p");
+    const res = await write(parquetSink, target, s, [[1, "a", "20201025"], [2, "b", "20201026"], [3, "c", "20201025"]], { partitionBy: ["dt"] });
+    expect(res.partitions).toEqual(["dt=20201025", "dt=20201026"]);
+    const got = await read(parquetSource, { path: target });
+    expect(got.ref.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(["k:int32", "v:utf8", "dt:utf8"]);
+    expect(got.rows.sort()).toEqual([[1, "a", "20201025"], [2, "b", "20201026"], [3, "c", "20201025"]]);
+    const pruned = await read(parquetSource, { path: target }, { filters: [cmp("=", col("dt"), lit("20201026", "utf8"))] });
+    expect(pruned.partitions).toBe(1);
+    expect(pruned.rows).toEqual([[2, "b", "20201026"]]);
+    const typed = await read(parquetSource, { path: target, partitionColumnTypes: { dt: "int" } });
+    expect(typed.ref.schema.fields[2]!.type).toBe("int32");
+    expect(typed.rows.map((r) => r[2]).sort()).toEqual([20201025, 20201025, 20201026]);
+  });
+
+  it("ignores _SUCCESS, .crc, hidden and _-prefixed entries, and temporary write directories", async () => {
+    const s = schemaOf({ k: "int32" });
+    const target = path.join(dir, "t");
+    await write(parquetSink, target, s, [[1], [2]]);
+    writeFileSync(path.join(target, ".part-0.crc"), "junk");
+    writeFileSync(path.join(target, "x.crc"), "junk");
+    await fsp.mkdir(path.join(target, "_temporary"));
+    writeFileSync(path.join(target, "_temporary", "part-9.parquet"), "junk");
+    await fsp.mkdir(path.join(target, ".t.tmp-1-abc"));
+    writeFileSync(path.join(target, ".t.tmp-1-abc", "part-9.parquet"), "junk");
+    expect((await read(parquetSource, { path: target })).rows).toEqual([[1], [2]]);
+  });
+
+  it("reads only the projected columns, in source order", async () => {
+    const target = path.join(dir, "t");
+    await write(parquetSink, target, ALL, ROWS);
+    const got = await read(parquetSource, { path: target }, { projection: ["s", "i"] });
+    expect(got.batches[0]!.schema.fields.map((f) => f.name)).toEqual(["i", "s"]);
+    expect(got.rows).toEqual(ROWS.map((r) => [r[0], r[3]]));
+    const none = await read(parquetSource, { path: target }, { projection: [] });
+    expect(none.rows).toHaveLength(4);
+  });
+
+  it("streams row groups and skips those whose statistics exclude a filter", async () => {
+    const s = schemaOf({ k: "int32", name: "utf8", t: "timestamp" });
+    const rows: Cell[][] = Array.from({ length: 1000 }, (_, i) => [i, `n${String(i).padStart(4, "0")}`, BigInt(i) * 1_000_000n]);
+    const target = path.join(dir, "t");
+    await write(parquetSink, target, s, rows, { options: { rowGroupSize: 100 } });
+    const all = await read(parquetSource, { path: target }, {}, context([], "UTC", 64));
+    expect(all.rows).toEqual(rows);
+    expect(Math.max(...all.batches.map((b) => b.numRows))).toBeLessThanOrEqual(64);
+    // Each partition lists its row groups; with a filter only the matching ones remain.
+    const ref = await parquetSource.resolve({ path: target });
+    const groups = async (f: ReturnType<typeof cmp>): Promise<number> => {
+      const parts = await parquetSource.partitions(ref, { projection: null, filters: [f] });
+      return parts.reduce((n, p) => n + (p.descriptor as { rowGroups: number[] }).rowGroups.length, 0);
+    };
+    expect(await groups(cmp(">=", col("k"), lit(0, "int32")))).toBe(10);
+    expect(await groups(cmp(">=", col("k"), lit(950, "int32")))).toBe(1);
+    expect(await groups(cmp("<", lit(150, "int32"), col("k")))).toBe(9);
+    expect(await groups(cmp("=", col("name"), lit("n0123", "utf8")))).toBe(1);
+    expect(await groups(cmp(">", col("t"), lit(998_500_000, "timestamp")))).toBe(1);
+    expect(await groups(cmp("=", col("k"), lit(5000, "int32")))).toBe(0);
+    const filtered = await read(parquetSource, { path: target }, { filters: [cmp(">=", col("k"), lit(950, "int32"))] });
+    expect(filtered.rows).toEqual(rows.slice(900)); // the whole kept row group; the executor filters rows
+  });
+
+  it("names a missing path", async () => {
+    const missing = path.join(dir, "nope");
+    await expect(parquetSource.resolve({ path: missing })).rejects.toThrow(missing);
+  });
+
+  it("names a truncated or non-Parquet file", async () => {
+    const target = path.join(dir, "t");
+    await write(parquetSink, target, ALL, ROWS);
+    const file = path.join(target, (await fsp.readdir(target)).find((n) => n.endsWith(".parquet"))!);
+    const bytes = await fsp.readFile(file);
+    await fsp.writeFile(file, bytes.subarray(0, bytes.length - 20));
+    await expect(read(parquetSource, { path: target })).rejects.toThrow(file);
+    await fsp.writeFile(file, "a,b\n1,2\n");
+    await expect(read(parquetSource, { path: target })).rejects.toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}.*not a Parquet file`));
+  });
+});
