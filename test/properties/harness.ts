@@ -1,11 +1,12 @@
 // Runs a plan on an executor and compares its rows with the reference evaluator's, as multisets.
 import * as arrow from "apache-arrow";
+import fc from "fast-check";
 import {
   explainLogical, optimize, defaultRules, toArrowSchema,
   type ExecutionContext, type Executor, type LogicalPlan, type Schema, type SourceRegistry, type Value,
 } from "@lgde/core";
 import { evaluate, compareWithOrder } from "../reference/evaluate.js";
-import { batchesToRows, compareValues, type Row } from "../reference/rows.js";
+import { batchesToRows, compareValues, Int64RangeError, type Row } from "../reference/rows.js";
 
 const noSources: SourceRegistry = {
   source(format) {
@@ -136,6 +137,8 @@ export async function checkAgainstReference(executor: Executor, plan: LogicalPla
     try {
       actual = await runPlan(executor, v.plan, ctx);
     } catch (err) {
+      // The reference computes int64 with doubles, exact only within 2^53: such cases are out of its reach.
+      if (err instanceof Int64RangeError) fc.pre(false);
       throw new Error(`${v.label}: executor failed: ${(err as Error).stack ?? String(err)}\nplan:\n${explainLogical(v.plan)}\noriginal plan:\n${explainLogical(plan)}\n${dumpValues(plan)}`);
     }
     const diff = multisetDiff(expected, actual) ?? orderViolation(plan, actual);

@@ -11,6 +11,9 @@ export interface Table {
   readonly rows: readonly Row[];
 }
 
+/** An int64 outside ±2^53, which the reference (computing with doubles) cannot represent exactly. */
+export class Int64RangeError extends Error {}
+
 /** Converts one Arrow value to the JS value the contract prescribes for `type`. */
 export function fromArrowValue(v: unknown, type: DataType, column: string): Value {
   if (v === null || v === undefined) return null;
@@ -21,7 +24,7 @@ export function fromArrowValue(v: unknown, type: DataType, column: string): Valu
     case "int64": {
       const n = typeof v === "bigint" ? v : BigInt(v as number);
       if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER)) {
-        throw new Error(`column "${column}": int64 ${n} beyond 2^53`);
+        throw new Int64RangeError(`column "${column}": int64 ${n} beyond 2^53`);
       }
       return Number(n);
     }
