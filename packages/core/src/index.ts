@@ -40,3 +40,14 @@ export { inferSchema } from "./format/infer.js";
 export { showString, type ShowOptions } from "./format/show.js";
 export { schemaTreeString } from "./format/print-schema.js";
 export { formatDouble, formatTimestamp, formatDate } from "./format/cell.js";
+
+// Time-zone and calendar arithmetic: the one implementation behind the executors' expressions,
+// show(), and io's JSON/CSV/MySQL text.
+export { zoneOf, type Zone } from "./time/zone.js";
+export { daysFromCivil, civilFromDays, isValidCivil } from "./time/civil.js";
+export {
+  MICROS_PER_DAY, toWall, toLocalDays, fromWall, toWallExact, fromWallExact, timestampText, wallTimestampText, dateText,
+} from "./time/convert.js";
+export {
+  compilePattern, formatWall, parseWall, parseTimestampText, parseDateText, type Pattern, type WallTime,
+} from "./time/pattern.js";

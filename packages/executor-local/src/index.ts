@@ -24,7 +24,7 @@ export { castVec } from "./eval/cast.js";
 export { evalContext, type EvalContext } from "./eval/context.js";
 export { SCALAR_FUNCTIONS, type Kernel, type CallArgs } from "./eval/functions/index.js";
 export type { PExpr, PExprKind } from "./eval/pexpr.js";
-export { zoneOf, type Zone } from "./eval/time/zone.js";
+export { zoneOf, type Zone } from "@lgde/core";
 // Aggregates
 export { AGGREGATE_FUNCTIONS, createAccumulator } from "./aggregates/index.js";
 export type { AccumulatorState, AggregateFunction, AggregateSpec, GroupAccumulator } from "./aggregates/index.js";

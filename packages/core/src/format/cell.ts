@@ -1,5 +1,7 @@
 // Values rendered as Spark renders them in show(): Java-style doubles, timestamps in the session zone.
 import * as arrow from "apache-arrow";
+import { dateText, toWallExact, wallTimestampText } from "../time/convert.js";
+import { zoneOf } from "../time/zone.js";
 
 const MS_PER_DAY = 86_400_000;
 
@@ -18,31 +20,9 @@ export function formatDouble(d: number): string {
   return `${mantissa.includes(".") ? mantissa : `${mantissa}.0`}E${exponent.replace("+", "")}`;
 }
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-function pad4(y: number): string {
-  const s = String(Math.abs(y)).padStart(4, "0");
-  return y < 0 ? `-${s}` : s;
-}
-
 /** `yyyy-MM-dd` of days since the epoch. */
 export function formatDate(days: number): string {
-  const d = new Date(days * MS_PER_DAY);
-  return `${pad4(d.getUTCFullYear())}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone, hourCycle: "h23", era: "short",
-      year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
-    });
-    formatters.set(zone, f);
-  }
-  return f;
+  return dateText(days);
 }
 
 /**
@@ -50,16 +30,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
  * without trailing zeros when it is not zero (`2020-10-25 09:00:00.123`).
  */
 export function formatTimestamp(micros: bigint, zone: string): string {
-  const msBig = micros >= 0n ? micros / 1000n : -((-micros + 999n) / 1000n);
-  const ms = Number(msBig);
-  const secondMs = Math.floor(ms / 1000) * 1000;
-  const fracMicros = Number(micros - BigInt(secondMs) * 1000n);
-  const parts: Record<string, string> = {};
-  for (const p of formatter(zone).formatToParts(new Date(secondMs))) parts[p.type] = p.value;
-  const y = Number(parts["year"]) * (parts["era"] === "BC" || parts["era"] === "B" ? -1 : 1) + (parts["era"] === "BC" ? 1 : 0);
-  let text = `${pad4(y)}-${parts["month"]}-${parts["day"]} ${parts["hour"]}:${parts["minute"]}:${parts["second"]}`;
-  if (fracMicros !== 0) text += `.${String(fracMicros).padStart(6, "0").replace(/0+$/, "")}`;
-  return text;
+  return wallTimestampText(toWallExact(micros, zoneOf(zone)));
 }
 
 /** Spark escapes these in show() so that a cell stays on one line. */

@@ -25,13 +25,9 @@ export function civilFromDays(z: number, out: Int32Array): void {
   out[2] = d;
 }
 
+/** Whether year, month (1..12) and day name a real date (leap years included). */
 export function isValidCivil(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   const dim = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
   return d <= dim;
-}
-
-/** Floor division that works for negatives. */
-export function floorDiv(a: number, b: number): number {
-  return Math.floor(a / b);
 }

@@ -1,4 +1,4 @@
-// Time zone offsets from Intl, cached per hour bucket, so that converting millions of instants
+// Time zone offsets from Intl, cached per 15-minute bucket, so that converting millions of instants
 // costs a Map lookup each rather than an Intl call.
 
 const HOUR_MS = 3_600_000;

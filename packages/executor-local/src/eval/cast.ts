@@ -1,11 +1,9 @@
 // Spark's non-ANSI CAST: unparsable strings become null, doubles truncate (saturating) to
 // integers, integers narrow by wrapping, timestamps print in the session zone.
-import type { DataType } from "@lgde/core";
+import { dateText, fromWall, MICROS_PER_DAY, parseDateText, parseTimestampText, timestampText, toLocalDays, type DataType } from "@lgde/core";
 import { ColumnBuilder } from "../kernels/builder.js";
 import { allNull, strAt, strVecFrom, type StrVec, type Vec } from "../kernels/vector.js";
 import type { EvalContext } from "./context.js";
-import { dateText, fromWall, MICROS_PER_DAY, timestampText, toLocalDays } from "./time/convert.js";
-import { parseDateText, parseTimestampText } from "./time/pattern.js";
 
 const INT32_MIN = -2147483648, INT32_MAX = 2147483647;
 const INT64_MIN = -(2n ** 63n), INT64_MAX = 2n ** 63n - 1n;

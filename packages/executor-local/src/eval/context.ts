@@ -1,5 +1,5 @@
 // What expression evaluation needs from the query: the session time zone.
-import { zoneOf, type Zone } from "./time/zone.js";
+import { zoneOf, type Zone } from "@lgde/core";
 
 export interface EvalContext {
   readonly zone: Zone;

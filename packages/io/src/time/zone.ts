@@ -1,30 +1,14 @@
-// Time zone arithmetic with Intl: offsets, ISO rendering in a zone, and parsing local times.
+// Spark's JSON/CSV timestamp and date text, on core's zone and calendar arithmetic.
+import { compilePattern, dateText, daysFromCivil, formatWall, fromWallExact, isValidCivil, zoneOf } from "@lgde/core";
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const MS_PER_DAY = 86_400_000;
 
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit", second: "2-digit",
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** The zone's offset from UTC in minutes at the instant `epochMs`. */
+/** The zone's offset from UTC in whole minutes at the instant `epochMs` (the precision of `+09:00`). */
 export function offsetMinutes(zone: string, epochMs: number): number {
-  if (zone === "UTC" || zone === "Etc/UTC") return 0;
-  const parts = formatter(zone).formatToParts(new Date(epochMs));
-  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  const whole = Math.floor(epochMs / 1000) * 1000;
-  return Math.round((asUtc - whole) / 60000);
+  return Math.round(zoneOf(zone).offsetAt(epochMs) / 60000);
 }
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
+const pad = (n: number): string => String(n).padStart(2, "0");
 
 function offsetText(minutes: number): string {
   if (minutes === 0) return "Z";
@@ -33,21 +17,22 @@ function offsetText(minutes: number): string {
   return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
 }
 
+const ISO = compilePattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
+
 /** Spark's JSON/CSV timestamp text: `2020-10-25T03:46:40.000+09:00` (`Z` in UTC), in `zone`. */
 export function formatTimestamp(micros: bigint, zone: string): string {
   const ms = Number(micros / 1000n) - (micros % 1000n < 0n ? 1 : 0);
+  // The wall time is shifted by the offset as printed (whole minutes), so that the text names the instant
+  // even for historical offsets with seconds (LMT).
   const off = offsetMinutes(zone, ms);
-  const d = new Date(ms + off * 60000);
-  const y = d.getUTCFullYear();
-  const year = y >= 0 && y <= 9999 ? pad(y, 4) : String(y);
-  return `${year}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:` +
-    `${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}${offsetText(off)}`;
+  const localMs = ms + off * 60000;
+  const days = Math.floor(localMs / MS_PER_DAY);
+  return formatWall(ISO, days, (localMs - days * MS_PER_DAY) * 1000) + offsetText(off);
 }
 
 /** `yyyy-MM-dd` of days since the epoch. */
 export function formatDate(days: number): string {
-  const d = new Date(days * 86400000);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return dateText(days);
 }
 
 /** Days since the epoch of `yyyy-MM-dd` (or a timestamp text's date part), or null if not a date. */
@@ -55,10 +40,7 @@ export function parseDate(text: string): number | null {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ])/.exec(text.trim());
   if (m === null) return null;
   const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return ms / 86400000;
+  return isValidCivil(y, mo, d) ? daysFromCivil(y, mo, d) : null;
 }
 
 const TS = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -72,20 +54,17 @@ export function parseTimestamp(text: string, zone: string): bigint | null {
   if (m === null) return null;
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
-  const frac = (m[7] ?? "").padEnd(6, "0").slice(0, 6);
-  const local = Date.UTC(y, mo - 1, d, h, mi, s);
-  let offset: number;
+  const frac = Number((m[7] ?? "").padEnd(6, "0").slice(0, 6));
+  const days = daysFromCivil(y, mo, d);
+  const microsOfDay = ((h * 60 + mi) * 60 + s) * 1_000_000 + frac;
   const z = m[8];
-  if (z === undefined) {
-    // Local wall time: the offset at (local - offset) converges in two steps, DST gaps included.
-    const first = offsetMinutes(zone, local);
-    offset = offsetMinutes(zone, local - first * 60000);
-  } else if (/^(Z|UTC)$/i.test(z)) {
-    offset = 0;
-  } else {
+  // Without an offset it is a wall time in `zone` (DST gaps and overlaps resolved as java.time does).
+  if (z === undefined) return fromWallExact(days, microsOfDay, zoneOf(zone));
+  let offset = 0;
+  if (!/^(Z|UTC)$/i.test(z)) {
     const digits = z.replace(":", "");
     const sign = digits[0] === "-" ? -1 : 1;
     offset = sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || 0));
   }
-  return BigInt(local - offset * 60000) * 1000n + BigInt(Number(frac));
+  return BigInt(days * MS_PER_DAY + Math.floor(microsOfDay / 1000) - offset * 60000) * 1000n + BigInt(frac % 1000);
 }

@@ -1,11 +1,9 @@
 // Date and time functions in the session zone: from_unixtime, unix_timestamp, to_timestamp,
 // to_date, date_format, year, month, dayofmonth, hour.
+import { civilFromDays, compilePattern, formatWall, fromWall, MICROS_PER_DAY, parseWall, toWall, type Pattern } from "@lgde/core";
 import { ColumnBuilder } from "../../kernels/builder.js";
 import { strAt, type StrVec, type Vec } from "../../kernels/vector.js";
 import { castVec } from "../cast.js";
-import { civilFromDays } from "../time/civil.js";
-import { fromWall, MICROS_PER_DAY, toWall } from "../time/convert.js";
-import { compilePattern, formatWall, parseWall, type Pattern } from "../time/pattern.js";
 import type { CallArgs } from "./kernel.js";
 
 /** The pattern of row i: the literal compiled once, else the row's own text. */
