@@ -53,7 +53,7 @@ export function parseTimestamp(text: string, zone: string): bigint | null {
   const m = TS.exec(text.trim());
   if (m === null) return null;
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  if (!isValidCivil(y, mo, d) || h > 23 || mi > 59 || s > 59) return null;
   const frac = Number((m[7] ?? "").padEnd(6, "0").slice(0, 6));
   const days = daysFromCivil(y, mo, d);
   const microsOfDay = ((h * 60 + mi) * 60 + s) * 1_000_000 + frac;

@@ -17,6 +17,8 @@ describe("time zone text", () => {
     }));
     expect(parseTimestamp("2020-10-25 03:46:40", "Asia/Seoul")).toBe(1603565200000000n);
     expect(parseDate("2020-02-30")).toBeNull();
+    expect(parseTimestamp("2020-02-30 00:00:00", "UTC")).toBeNull();
+    expect(parseTimestamp("2020-02-29 00:00:00", "UTC")).toBe(1582934400000000n);
     expect(parseDate("2020-10-25")).toBe(18560);
   });
 });
