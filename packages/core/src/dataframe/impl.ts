@@ -6,7 +6,7 @@ import type { SortColumn } from "../column/sort-column.js";
 import { AnalysisError } from "../errors.js";
 import { E } from "../expr/build.js";
 import type { Expr } from "../expr/expr.js";
-import { resolveColumn } from "../expr/resolve.js";
+import { containsAggregate, resolveColumn } from "../expr/resolve.js";
 import { batchesToRows, columnReader } from "../format/from-arrow.js";
 import { schemaTreeString } from "../format/print-schema.js";
 import { showString, type ShowOptions } from "../format/show.js";
@@ -85,7 +85,10 @@ export class DataFrameImpl {
   }
 
   select(...cols: ColumnArg[]): Loose {
-    return this.next(Project.create(this.plan, cols.map((c) => named(exprOf(c, "select")))));
+    const exprs = cols.map((c) => named(exprOf(c, "select")));
+    // Like Spark, a select of aggregates (`select(countDistinct("a"))`) aggregates the whole frame.
+    if (exprs.some(containsAggregate)) return this.next(Aggregate.create(this.plan, [], exprs));
+    return this.next(Project.create(this.plan, exprs));
   }
 
   withColumn(name: string, value: Column): Loose {

@@ -30,6 +30,9 @@ describe("DataFrame on the local executor", () => {
   test("global aggregates, count, distinct", async () => {
     const [row] = await access.agg(countDistinct("a_uid").as("DAU")).collect();
     expect(row).toEqual({ DAU: 3 });
+    // select of aggregates aggregates the whole frame, as in Spark
+    expect(await access.select(countDistinct("a_uid").as("DAU"), count("*")).collect()).toEqual([{ DAU: 3, "count(1)": 5 }]);
+    expect(() => access.select(col("a_uid"), count("*"))).toThrow(/neither an aggregate nor a grouping key/);
     expect(await access.count()).toBe(5);
     expect(await access.distinct().count()).toBe(4);
     expect(await access.dropDuplicates(["a_uid"]).count()).toBe(3);
