@@ -13,8 +13,8 @@ export const DEFAULT_ACCESS_LOG = "/tmp/fluentd/csv/access.csv";
 export const DEFAULT_USER_TABLE = "user_{D}";
 export const DEFAULT_PURCHASE_TABLE = "purchase_{D}";
 
-/** Which executor runs the plans. */
-export type ExecutorName = "local" | "workers";
+/** Which executor runs the plans: this thread, worker threads, or Apache Spark through Spark Connect. */
+export type ExecutorName = "local" | "workers" | "spark";
 
 /** A job's progress and summary lines; the CLI decides where they go. */
 export interface JobReporter {
@@ -33,7 +33,7 @@ export interface CommonOptions {
   readonly warehouse?: string;
   /** Service time zone (default `Asia/Seoul`). */
   readonly timeZone?: string;
-  /** `local` (default) or `workers`. */
+  /** `local` (default), `workers` or `spark` (Spark Connect at `$LGDE_SPARK_URL`). */
   readonly executor?: ExecutorName;
   /** Where customers, purchases and the access log come from (default: MySQL + access.csv from the environment). */
   readonly sources?: ShopSources;

@@ -4,21 +4,30 @@ import { local } from "@lgde/executor-local";
 import { io } from "@lgde/io";
 import type { ExecutorName, JobReporter } from "./config.js";
 
-/** The executor by name; `workers` is loaded lazily so that a missing package is a clear error, not a crash at startup. */
+/** Where `--executor spark` finds Spark Connect: `$LGDE_SPARK_URL`, else a local server. */
+export const DEFAULT_SPARK_URL = "sc://127.0.0.1:15002";
+
+/** How to load each non-default executor; loaded lazily so that a missing one is a clear error, not a crash at startup. */
+const LAZY_EXECUTORS: Readonly<Record<Exclude<ExecutorName, "local">, { specifier: string; exportName: string; args: () => unknown[] }>> = {
+  workers: { specifier: "@lgde/executor-workers", exportName: "workers", args: () => [] },
+  spark: { specifier: "@lgde/executor-spark-connect", exportName: "sparkConnect", args: () => [process.env["LGDE_SPARK_URL"] ?? DEFAULT_SPARK_URL] },
+};
+
+/** The executor by name. */
 export async function makeExecutor(name: ExecutorName): Promise<Executor> {
   if (name === "local") return local();
-  // A variable specifier keeps the compiler from requiring the package to be built.
-  const specifier: string = "@lgde/executor-workers";
-  let mod: { workers?: unknown };
+  const { specifier, exportName, args } = LAZY_EXECUTORS[name];
+  let mod: Record<string, unknown>;
   try {
-    mod = (await import(specifier)) as { workers?: unknown };
+    mod = (await import(specifier)) as Record<string, unknown>;
   } catch (e) {
-    throw new Error(`--executor workers is not available: cannot load ${specifier} (${(e as Error).message}); use --executor local`, { cause: e });
+    throw new Error(`--executor ${name} is not available: cannot load ${specifier} (${(e as Error).message}); use --executor local`, { cause: e });
   }
-  if (typeof mod.workers !== "function") {
-    throw new Error(`--executor workers is not available: ${specifier} does not export workers(); use --executor local`);
+  const factory = mod[exportName];
+  if (typeof factory !== "function") {
+    throw new Error(`--executor ${name} is not available: ${specifier} does not export ${exportName}(); use --executor local`);
   }
-  return (mod.workers as () => Executor)();
+  return (factory as (...a: unknown[]) => Executor)(...args());
 }
 
 /** One line for an engine progress event: what, rows so far, partitions done. */

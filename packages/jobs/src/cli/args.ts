@@ -104,7 +104,7 @@ function positiveInt(v: Values, key: string, fallback: number, kind: keyof typeo
 
 function executorOf(v: Values, kind: keyof typeof HELP): ExecutorName {
   const x = str(v, "executor") ?? "local";
-  if (x !== "local" && x !== "workers") throw new UsageError(`--executor must be local or workers, got "${x}"`, kind);
+  if (x !== "local" && x !== "workers" && x !== "spark") throw new UsageError(`--executor must be local, workers or spark, got "${x}"`, kind);
   return x;
 }
 

@@ -4,7 +4,8 @@ import { SERVE_HELP } from "../serve/help.js";
 const COMMON = `
       --warehouse DIR      warehouse root R (default /tmp/target)
       --tz ZONE            service time zone, IANA name (default Asia/Seoul)
-      --executor NAME      local (default) or workers
+      --executor NAME      local (default), workers (worker threads) or spark (Spark Connect at
+                           $LGDE_SPARK_URL, default sc://127.0.0.1:15002; file sources only)
       --mysql URL          MySQL/MariaDB with the day tables and the lgde table
                            (default $LGDE_MYSQL_URL, else mysql://sqoop:sqoop@127.0.0.1:3306/testdb)
       --tables DIR         read user_D / purchase_D from files in DIR instead of MySQL
@@ -75,7 +76,8 @@ Options:
       --dir DIR            folder for the shop and its warehouse (default: a new temporary folder)
       --seed N             seed of the generator (default 20201025)
       --tz ZONE            service time zone (default Asia/Seoul)
-      --executor NAME      local (default) or workers
+      --executor NAME      local (default), workers (worker threads) or spark (Spark Connect at
+                           $LGDE_SPARK_URL, default sc://127.0.0.1:15002; file sources only)
   -h, --help               show this help
 `,
 };
