@@ -51,3 +51,4 @@ export {
 export {
   compilePattern, formatWall, parseWall, parseTimestampText, parseDateText, type Pattern, type WallTime,
 } from "./time/pattern.js";
+export { unaliasBuffers } from "./format/unalias-buffers.js";

@@ -47,6 +47,24 @@ const cases: Record<string, { plan: LogicalPlan; ordered?: boolean }> = {
   },
   "keyed aggregate over no rows": { plan: Aggregate.create(empty, [c("k")], allAggs) },
   "countDistinct with keys": { plan: Aggregate.create(facts, [c("k")], [agg("count", "s", "ds", { distinct: true }), agg("sum", "v", "sv")]) },
+  // Regression: identical calls share one result buffer in local(); IPC once dropped one of them (4294967295).
+  "identical aggregates": {
+    plan: Aggregate.create(facts, [], [agg("count", null, "a"), agg("count", null, "b"), agg("count", "s", "c", { distinct: true }), agg("count", "s", "d", { distinct: true })]),
+  },
+  "identical distinct counts over a top-n, then distinct": {
+    plan: Distinct.create(Aggregate.create(Limit.create(Sort.create(Distinct.create(Project.create(facts, [c("k"), c("s")])), [{ expr: c("s"), ascending: true, nullsFirst: true }]), 2),
+      [], [agg("count", "s", "c2a", { distinct: true }), agg("count", "s", "c2b", { distinct: true })])),
+  },
+  "grouped by an aggregate that has a twin": {
+    plan: Aggregate.create(Aggregate.create(facts, [], [agg("count", null, "a0"), agg("count", null, "a1"), agg("count", "s", "a2", { distinct: true })]),
+      [c("a1")], [agg("count", "a0", "n", { distinct: true }), agg("count", null, "m")]),
+  },
+  "distinct aggregates over one column without keys (two-phase)": {
+    plan: Aggregate.create(facts, [], [agg("count", "k", "a", { distinct: true }), agg("sum", "k", "b", { distinct: true }), agg("avg", "k", "c", { distinct: true }),
+      agg("min", "k", "d", { distinct: true }), E.alias(E.binary("+", E.aggregate("max", [c("k")], { distinct: true }), E.literal(1)), "e")]),
+  },
+  "countDistinct of two columns without keys": { plan: Aggregate.create(facts, [], [E.alias(E.aggregate("count", [c("k"), c("s")], { distinct: true }), "n")]) },
+  "countDistinct without keys over no rows": { plan: Aggregate.create(empty, [], [agg("count", "s", "n", { distinct: true }), agg("sum", "v", "sv", { distinct: true })]) },
   "countDistinct without keys": { plan: Aggregate.create(facts, [], [agg("count", "s", "ds", { distinct: true })]) },
   "filter, project, aggregate": {
     plan: Aggregate.create(
@@ -105,6 +123,13 @@ describe("explain", () => {
     expect(text).toContain("HashJoin inner join using [k]");
     // Both join sides and the partial aggregate are repartitioned.
     expect(text.match(/Exchange hashpartitioning/g)).toHaveLength(3);
+  });
+  it("counts distinct values without keys in two phases, exchanged by value", () => {
+    const exec = workers({ threads: 2 });
+    const text = exec.explain(Aggregate.create(facts, [], [agg("count", "s", "n", { distinct: true })]), {} as never);
+    expect(text).toContain("PartialDistinct [s]");
+    expect(text).toContain("Exchange hashpartitioning(__d0)");
+    expect(text).toContain("PartialAggregate []");
   });
   it("broadcasts a small side", () => {
     const exec = workers({ threads: 2 });

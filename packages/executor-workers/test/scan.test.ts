@@ -93,6 +93,10 @@ describe("metrics", () => {
     await exec.stop();
     expect(seen.some((m) => m.operator.startsWith("Exchange") && m.rows > 0)).toBe(true);
     expect(seen.length).toBeGreaterThan(1);
+    // One entry per operator: the tasks of the scan's partitions are summed.
+    const names = seen.map((m) => m.operator);
+    expect(new Set(names).size).toBe(names.length);
+    expect(seen.filter((m) => m.operator.startsWith("Exchange")).reduce((n, m) => n + m.rows, 0)).toBeGreaterThan(0);
   });
 });
 

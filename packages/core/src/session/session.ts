@@ -63,6 +63,8 @@ export class Session {
     this.context = Object.freeze({
       timeZone: config.timeZone,
       sources: this.registry,
+      // Executors in other threads rebuild the plugins from `Plugin.module` to read their own partitions.
+      plugins: config.plugins,
       batchSize: config.batchSize,
       ...(config.onProgress ? { onProgress: config.onProgress } : {}),
     });

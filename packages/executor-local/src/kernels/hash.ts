@@ -3,6 +3,7 @@
 // group together (callers that need SQL's "null never matches" mask them out first).
 import type { DataType } from "@lgde/core";
 import { ColumnBuilder } from "./builder.js";
+import { TupleTable } from "./tuple-table.js";
 import { strAt, type Vec } from "./vector.js";
 
 /** Open-addressing int32 → id table (linear probing, power-of-two capacity). */
@@ -99,10 +100,15 @@ export class GroupTable {
   private readonly map = new Map<MapKey, number>();
   private nullId = -1;
   private readonly builders: ColumnBuilder[];
+  /** Several key columns: one id table per column, and a table of the tuples of their ids. */
+  private readonly perColumn: GroupTable[] | null;
+  private readonly tuples: TupleTable | null;
 
   constructor(readonly types: readonly DataType[], private readonly keepKeys = true) {
     this.int32 = types.length === 1 && (types[0] === "int32" || types[0] === "date") ? new Int32Table() : null;
     this.builders = keepKeys ? types.map((t) => new ColumnBuilder(t)) : [];
+    this.perColumn = types.length > 1 ? types.map((t) => new GroupTable([t], false)) : null;
+    this.tuples = types.length > 1 ? new TupleTable(types.length) : null;
   }
 
   private fresh(keys: readonly Vec[], i: number): number {
@@ -139,6 +145,17 @@ export class GroupTable {
       }
       return out;
     }
+    if (this.tuples !== null && this.perColumn !== null && keys.length === this.perColumn.length) {
+      // Equal tuples ⇔ equal ids in every column (each column's table has the same null and -0/NaN rules).
+      const parts = keys.map((k, c) => this.perColumn![c]!.assign([k], n));
+      const tuples = this.tuples;
+      for (let i = 0; i < n; i++) {
+        const id = tuples.getOrInsert(parts, i);
+        if (id === this.size) this.fresh(keys, i);
+        out[i] = id;
+      }
+      return out;
+    }
     const key = compositeKeyFn(keys);
     const map = this.map;
     for (let i = 0; i < n; i++) {
@@ -164,6 +181,15 @@ export class GroupTable {
       }
       const key = keyFn(v);
       for (let i = 0; i < n; i++) out[i] = valid !== null && valid[i] === 0 ? this.nullId : this.map.get(key(i)) ?? -1;
+      return out;
+    }
+    if (this.tuples !== null && this.perColumn !== null && keys.length === this.perColumn.length) {
+      const parts = keys.map((k, c) => this.perColumn![c]!.lookup([k], n));
+      for (let i = 0; i < n; i++) {
+        let absent = false;
+        for (const p of parts) if (p[i] === -1) { absent = true; break; }
+        out[i] = absent ? -1 : this.tuples.get(parts, i);
+      }
       return out;
     }
     const key = compositeKeyFn(keys);

@@ -1,11 +1,13 @@
 // Arrow IPC encoding of record batches, the form in which data crosses threads.
 import * as arrow from "apache-arrow";
+import { unaliasBuffers } from "@lgde/core";
 
 /** One IPC stream holding `batches` (all of one schema). */
 export function encodeBatches(schema: arrow.Schema, batches: readonly arrow.RecordBatch[]): Uint8Array {
   const writer = new arrow.RecordBatchStreamWriter();
   writer.reset(undefined, schema);
-  for (const b of batches) writer.write(b);
+  // Aliased column buffers would be dropped by arrow's chunk collapsing (see unalias.ts).
+  for (const b of batches) writer.write(unaliasBuffers(b));
   writer.finish();
   // Own the whole ArrayBuffer so that it can be transferred without dragging neighbours along.
   const bytes = writer.toUint8Array(true);

@@ -9,7 +9,7 @@ import {
   Aggregate, E, Project, exprExists, exprName, mapChildren, unalias,
   type AggregateCall, type AggregateNode, type Expr,
 } from "@lgde/core";
-import { D, type DPlan } from "./dplan.js";
+import { D, leafScan, type DPlan } from "./dplan.js";
 import { hasUniqueNames } from "./keys.js";
 
 /** The aggregate calls inside an expression (not inside other aggregate calls). */
@@ -74,6 +74,8 @@ export function planAggregate(node: AggregateNode, input: DPlan): DPlan {
   const calls = new Map<string, AggregateCall>();
   for (const a of node.aggregates) for (const c of callsOf(a, [])) calls.set(keyOf(c), c);
   const distinct = [...calls.values()].some((c) => c.distinct || c.args.some((x) => exprExists(x, (y) => y.kind === "aggregate")));
+  const global = distinctValuesPlan(node, [...calls.values()], input);
+  if (global !== null) return global;
   if (distinct) {
     // Distinct aggregates need every row of a group in one place: repartition the rows themselves.
     const moved = node.groupBy.length > 0 && hasUniqueNames(input.schema) ? D.exchange(input, node.groupBy.map(unalias)) : D.gather(input);
@@ -103,4 +105,36 @@ export function planAggregate(node: AggregateNode, input: DPlan): DPlan {
   return D.map(moved, `Final${label}`, (p) => Project.create(Aggregate.create(
     p, node.groupBy.map((e, i) => E.alias(E.column(g(i)), exprName(e))), [...splits.values()].flatMap((s) => s.final),
   ), outputs));
+}
+
+/** Functions whose DISTINCT form is the plain form over the distinct values. */
+const OVER_DISTINCT_VALUES = new Set<AggregateCall["fn"]>(["count", "sum", "avg", "min", "max"]);
+
+/**
+ * A global aggregate whose calls are all DISTINCT over the same arguments (`countDistinct(uid)`) in
+ * two phases instead of one task that sees every row: each partition keeps its distinct argument
+ * tuples, which are exchanged by value so that equal tuples meet, deduplicated again per bucket,
+ * and aggregated there (plain calls over distinct values); the buckets' partial results are then
+ * combined like any other global aggregate. Null when the shape does not apply.
+ */
+function distinctValuesPlan(node: AggregateNode, calls: readonly AggregateCall[], input: DPlan): DPlan | null {
+  if (node.groupBy.length > 0 || calls.length === 0) return null;
+  const args = calls[0]!.args;
+  const argsKey = JSON.stringify(args);
+  const eligible = calls.every((c) => c.distinct && OVER_DISTINCT_VALUES.has(c.fn) && JSON.stringify(c.args) === argsKey)
+    && args.length > 0 && args.every((a) => !exprExists(a, (y) => y.kind === "aggregate"))
+    && (args.length === 1 || calls.every((c) => c.fn === "count"));
+  if (!eligible) return null;
+  const d = (i: number) => `__d${i}`;
+  const valueCols = args.map((_, i) => E.column(d(i)));
+  const dedupe = (p: Parameters<typeof Aggregate.create>[0]) => Aggregate.create(p, valueCols, []);
+  const partial = D.map(input, `PartialDistinct [${args.map(exprName).join(", ")}]`,
+    (p) => Aggregate.create(p, args.map((a, i) => E.alias(a, d(i))), []));
+  const buckets = D.map(D.exchange(partial, valueCols), `Distinct [${args.map(exprName).join(", ")}]`, dedupe);
+  // The same aggregate over the distinct values, with plain calls: planned as a two-phase global aggregate.
+  const plainCall = (c: AggregateCall): Expr => E.aggregate(c.fn, valueCols, { ignoreNulls: c.ignoreNulls });
+  const replace = (e: Expr): Expr => (e.kind === "aggregate" ? plainCall(e) : mapChildren(e, replace));
+  const over = Aggregate.create(leafScan("distinct", buckets.schema, "distinct values"), [],
+    node.aggregates.map((a) => E.alias(replace(unalias(a)), exprName(a))));
+  return planAggregate(over, buckets);
 }

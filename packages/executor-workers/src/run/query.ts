@@ -12,6 +12,7 @@ import type { WorkerPool } from "../pool.js";
 import { LEAF_FORMAT_PREFIX, type TaskMessage, type TaskOutput, type TaskResult, type WireLeaf } from "../wire.js";
 import { wireSchema } from "../worker/run-task.js";
 import { reviveError, workerFailure } from "./errors.js";
+import { mergeMetrics } from "./metrics.js";
 import { bareLeaf, mergeLeaves, newLeafId, type Fragment, type Leaf } from "./fragment.js";
 
 /** What a query run needs from its executor. */
@@ -69,8 +70,9 @@ export class QueryRun {
     if (!this.#abort.signal.aborted) this.#abort.abort();
   }
 
+  /** Per-operator metrics, the tasks of one operator (one per partition) summed. */
   get metrics(): readonly OperatorMetrics[] {
-    return this.#metrics;
+    return mergeMetrics(this.#metrics);
   }
 
   /** The final partitions of `d`, streamed in partition order as batches of `schema`. */
@@ -249,7 +251,7 @@ const RESOLVERS: Resolvers = {
     run.record(`Exchange hash into ${buckets}`, results.reduce((n, r) => n + r.rows, 0), results.length, started);
     return Array.from({ length: buckets }, (_, b) => leafFragment(
       { kind: "ipc", buffers: results.flatMap((r) => (r.perBucket[b] ? [r.perBucket[b]!] : [])), shared: false },
-      d.schema, `exchange bucket ${b}`,
+      d.schema, "exchange buckets",
     ));
   },
   gather: async (run, d) => {

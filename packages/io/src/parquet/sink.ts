@@ -2,7 +2,7 @@
 // as they fill. int32 stays INT32, int64 INT64, strings UTF8, timestamps INT64 micros UTC, dates DATE.
 import { promises as fsp } from "node:fs";
 import * as arrow from "apache-arrow";
-import { toArrowSchema, type Schema } from "@lgde/core";
+import { toArrowSchema, unaliasBuffers, type Schema } from "@lgde/core";
 import { fileSink, type FileFormat, type FileWriter } from "../write/file-sink.js";
 import { IoError, messageOf } from "../util/errors.js";
 import { intOption, stringOption, type Options } from "../util/options.js";
@@ -26,7 +26,8 @@ function properties(o: Options): pw.WriterProperties {
 }
 
 function toWasm(batch: arrow.RecordBatch): pw.RecordBatch {
-  const t = pw.Table.fromIPCStream(arrow.tableToIPC(new arrow.Table([batch]), "stream"));
+  // Columns sharing one buffer (e.g. the same aggregate twice) would corrupt the IPC stream.
+  const t = pw.Table.fromIPCStream(arrow.tableToIPC(new arrow.Table([unaliasBuffers(batch)]), "stream"));
   try {
     return t.recordBatch(0)!;
   } finally {

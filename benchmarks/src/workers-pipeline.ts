@@ -1,0 +1,203 @@
+// The LGDE day's metrics pipeline on a synthetic access log, local() against workers({ threads: 2 }).
+//
+//   node benchmarks/dist/workers-pipeline.js [--rows 10000000] [--customers 1000000] [--runs 5] [--threads 2]
+//
+// Generates (seeded, once) Parquet files under benchmarks/data/workers-pipeline/ with the library's
+// own writer: the access log (several files of several row groups, so that scans have partitions,
+// with ~5% duplicated lines), the day's purchases and the customer table. Then times the pipeline
+// in fresh child processes, alternating the executors run by run, and prints the medians, the
+// ratio local/workers and each executor's peak RSS (the child's maxRSS, worker threads included).
+//
+// The pipeline: access deduplicated; DAU (countDistinct of a_uid); per-user login counts; per-user
+// purchase sums and counts; the customer dimension joined with both (left joins), summarized to a
+// row so that both executors' answers can be compared without collecting a million rows.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as arrow from "apache-arrow";
+import { Session, coalesce, col, count, countDistinct, lit, sum, type Executor, type Plugin } from "@lgde/core";
+import { local } from "@lgde/executor-local";
+import { workers } from "@lgde/executor-workers";
+import { io } from "@lgde/io";
+import { median, mulberry32 } from "./util/measure.js";
+
+interface Options {
+  readonly rows: number;
+  readonly customers: number;
+  readonly runs: number;
+  readonly threads: number;
+  readonly child: "local" | "workers" | null;
+  readonly dir: string;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const get = (name: string, dflt: number): number => {
+    const i = argv.indexOf(`--${name}`);
+    if (i < 0) return dflt;
+    const v = Number(argv[i + 1]);
+    if (!Number.isInteger(v) || v < 1) throw new RangeError(`--${name} must be a positive integer, got ${argv[i + 1]}`);
+    return v;
+  };
+  const rows = get("rows", 10_000_000), customers = get("customers", 1_000_000);
+  const ci = argv.indexOf("--child");
+  const child = ci < 0 ? null : (argv[ci + 1] as "local" | "workers");
+  if (child !== null && child !== "local" && child !== "workers") throw new RangeError(`--child must be local or workers, got ${String(child)}`);
+  const here = dirname(fileURLToPath(import.meta.url));
+  return { rows, customers, runs: get("runs", 5), threads: get("threads", 2), child, dir: join(here, "..", "data", "workers-pipeline", `${rows}-${customers}`) };
+}
+
+const DAY_START = 1603551600; // 2020-10-25 00:00:00 Asia/Seoul
+const FILES = 8;
+const ROW_GROUP = 250_000;
+
+function int32(values: Int32Array): arrow.Data { return arrow.makeData({ type: new arrow.Int32(), length: values.length, data: values }); }
+function int64(values: BigInt64Array): arrow.Data { return arrow.makeData({ type: new arrow.Int64(), length: values.length, data: values }); }
+function utf8(strings: readonly string[]): arrow.Data { return arrow.vectorFromArray(strings, new arrow.Utf8()).data[0]!; }
+
+function table(columns: Record<string, arrow.Data>): arrow.Table {
+  const fields = Object.entries(columns).map(([n, d]) => new arrow.Field(n, d.type, true));
+  const data = Object.values(columns);
+  const batch = new arrow.RecordBatch(new arrow.Schema(fields), arrow.makeData({ type: new arrow.Struct(fields), length: data[0]!.length, nullCount: 0, children: data }));
+  return new arrow.Table([batch]);
+}
+
+/** Writes the three inputs once (the folder is git-ignored). */
+async function generate(o: Options): Promise<void> {
+  const done = join(o.dir, "_COMPLETE");
+  if (existsSync(done)) return;
+  mkdirSync(o.dir, { recursive: true });
+  const spark = Session.builder().use(io()).executor(local()).getOrCreate();
+  const rand = mulberry32(20201025);
+  const t0 = Date.now();
+  try {
+    // Access log: each file holds rows/FILES lines; ~5% of them repeat an earlier line of the file.
+    const per = Math.ceil(o.rows / FILES);
+    for (let f = 0; f < FILES; f++) {
+      const n = Math.min(per, o.rows - f * per);
+      const time = new BigInt64Array(n), uid = new Int32Array(n), ids: string[] = new Array<string>(n);
+      for (let i = 0; i < n; i++) {
+        if (i > 0 && rand() < 0.05) {
+          const j = Math.floor(rand() * i);
+          time[i] = time[j]!; uid[i] = uid[j]!; ids[i] = ids[j]!;
+          continue;
+        }
+        // Skewed activity: a third of the events come from the first tenth of the customers.
+        uid[i] = 1 + Math.floor(rand() < 0.33 ? rand() * (o.customers / 10) : rand() * o.customers);
+        time[i] = BigInt(DAY_START + Math.floor(rand() * 86_400));
+        ids[i] = rand() < 0.55 ? "login" : "logout";
+      }
+      await spark.createDataFrame(table({ a_time: int64(time), a_uid: int32(uid), a_id: utf8(ids) }))
+        .write.mode(f === 0 ? "overwrite" : "append").option("rowGroupSize", ROW_GROUP).parquet(join(o.dir, "access"));
+      console.error(`generated access file ${f + 1}/${FILES} (${n} rows, ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+    // Purchases: a tenth of the access rows, by a fifth of the customers.
+    const np = Math.max(1, Math.floor(o.rows / 10));
+    const pUid = new Int32Array(np), pAmount = new Int32Array(np), pTime = new BigInt64Array(np);
+    for (let i = 0; i < np; i++) {
+      pUid[i] = 1 + Math.floor(rand() * Math.max(1, o.customers / 5));
+      pAmount[i] = 1000 * (1 + Math.floor(rand() * 100));
+      pTime[i] = BigInt(DAY_START + Math.floor(rand() * 86_400));
+    }
+    await spark.createDataFrame(table({ p_time: int64(pTime), p_uid: int32(pUid), p_amount: int32(pAmount) }))
+      .write.mode("overwrite").option("rowGroupSize", ROW_GROUP).parquet(join(o.dir, "purchase"));
+    // Customers.
+    const uId = new Int32Array(o.customers), names: string[] = [], genders: string[] = [];
+    for (let i = 0; i < o.customers; i++) {
+      uId[i] = i + 1;
+      names.push(`user${i + 1}`);
+      genders.push(rand() < 0.5 ? "F" : "M");
+    }
+    await spark.createDataFrame(table({ u_id: int32(uId), u_name: utf8(names), u_gender: utf8(genders) }))
+      .write.mode("overwrite").option("rowGroupSize", ROW_GROUP).parquet(join(o.dir, "user"));
+    writeFileSync(done, `${new Date().toISOString()}\n`);
+    console.error(`generated ${o.dir} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  } finally {
+    await spark.stop();
+  }
+}
+
+/**
+ * The executor, given the session's plugins in its context when the session does not pass them.
+ * Why: core's Session builds its ExecutionContext without `plugins`, so workers() cannot rebuild io()
+ * in its threads and reads every Parquet file on the main thread, shipping the rows as IPC. This shim
+ * stands in for the one-line fix in core (`plugins: config.plugins` in Session's context).
+ */
+function withPlugins(executor: Executor, plugins: readonly Plugin[]): Executor {
+  return {
+    ...executor,
+    name: executor.name,
+    execute: (plan, ctx) => executor.execute(plan, ctx.plugins === undefined ? { ...ctx, plugins } : ctx),
+    explain: (plan, ctx) => executor.explain(plan, ctx),
+    stop: () => executor.stop(),
+  };
+}
+
+interface RunResult {
+  readonly executor: string;
+  readonly millis: number;
+  readonly peakRssMiB: number;
+  readonly answers: unknown;
+}
+
+const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? Number(x) : x)));
+
+/** One timed run of the pipeline (in a fresh child process). */
+async function runPipeline(o: Options, executor: Executor, name: string): Promise<RunResult> {
+  const spark = Session.builder().use(io()).executor(executor).config("spark.sql.session.timeZone", "Asia/Seoul").getOrCreate();
+  const t0 = process.hrtime.bigint();
+  try {
+    const access = (await spark.read.parquet(join(o.dir, "access"))).distinct();
+    const purchase = await spark.read.parquet(join(o.dir, "purchase"));
+    const user = await spark.read.parquet(join(o.dir, "user"));
+    const dau = await access.agg(countDistinct(col("a_uid")).as("dau")).collect();
+    const logins = access.where(col("a_id").equalTo(lit("login"))).groupBy(col("a_uid").as("l_uid")).agg(count(lit(1)).as("logins"));
+    const buys = purchase.groupBy(col("p_uid").as("b_uid")).agg(sum(col("p_amount")).as("amount"), count(lit(1)).as("purchases"));
+    const dimension = user
+      .join(logins, col("u_id").equalTo(col("l_uid")), "left")
+      .join(buys, col("u_id").equalTo(col("b_uid")), "left")
+      .select(col("u_id"), col("u_name"), coalesce(col("logins"), lit(0)).as("logins"), coalesce(col("amount"), lit(0)).as("amount"));
+    const summary = await dimension.agg(count(lit(1)).as("users"), sum(col("logins")).as("logins"), sum(col("amount")).as("amount")).collect();
+    const millis = Number(process.hrtime.bigint() - t0) / 1e6;
+    return { executor: name, millis, peakRssMiB: process.resourceUsage().maxRSS / 1024, answers: plain({ dau, summary }) };
+  } finally {
+    await spark.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  if (o.child !== null) {
+    const r = await runPipeline(o, o.child === "local" ? local() : withPlugins(workers({ threads: o.threads }), [io()]), o.child);
+    process.stdout.write(`${JSON.stringify(r)}\n`);
+    return;
+  }
+  await generate(o);
+  const script = fileURLToPath(import.meta.url);
+  const results: RunResult[] = [];
+  // Alternate the executors so that load from other processes on the machine hits both alike.
+  for (let i = 0; i < o.runs; i++) {
+    for (const name of i % 2 === 0 ? ["local", "workers"] : ["workers", "local"]) {
+      const args = [...(process.env["LGDE_BENCH_NODE_ARGS"] ?? "").split(" ").filter(Boolean), script, ...process.argv.slice(2), "--child", name];
+      const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 24 });
+      if (r.status !== 0) throw new Error(`the ${name} run ${i + 1} failed (status ${r.status}):\n${r.stderr}`);
+      const res = JSON.parse(r.stdout.trim().split("\n").pop()!) as RunResult;
+      console.error(`run ${i + 1} ${name}: ${res.millis.toFixed(0)} ms, peak RSS ${res.peakRssMiB.toFixed(0)} MiB`);
+      results.push(res);
+    }
+  }
+  const of = (name: string) => results.filter((r) => r.executor === name);
+  const [l, w] = [of("local"), of("workers")];
+  const answers = new Set(results.map((r) => JSON.stringify(r.answers)));
+  if (answers.size !== 1) throw new Error(`the executors disagree: ${[...answers].join(" vs ")}`);
+  const lm = median(l.map((r) => r.millis)), wm = median(w.map((r) => r.millis));
+  const lr = median(l.map((r) => r.peakRssMiB)), wr = median(w.map((r) => r.peakRssMiB));
+  console.log(JSON.stringify({
+    rows: o.rows, customers: o.customers, runs: o.runs, threads: o.threads,
+    localMedianMs: Math.round(lm), workersMedianMs: Math.round(wm), speedup: Number((lm / wm).toFixed(2)),
+    localPeakRssMiB: Math.round(lr), workersPeakRssMiB: Math.round(wr), rssRatio: Number((wr / lr).toFixed(2)),
+    answers: results[0]!.answers,
+  }, null, 2));
+}
+
+await main();
