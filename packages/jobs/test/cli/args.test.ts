@@ -54,7 +54,7 @@ describe("parseCommand", () => {
     [["metrics", "--date", "20201025", "--access-log", "/x"], /access-log/],
     [["run", "--from", "20201026", "--to", "20201025"], /before/],
     [["run", "--from", "20201026"], /--to is required/],
-    [["ingest", "--date", "20201025", "--executor", "spark"], /local or workers/],
+    [["ingest", "--date", "20201025", "--executor", "gpu"], /must be local, workers or spark, got "gpu"/],
     [["ingest", "--date", "20201025", "--tz", "Mars/Olympus"], /time zone/],
     [["demo", "--days", "zero"], /positive integer/],
     [["ingest", "--date", "20201025", "--user-table", "users"], /\{D\}/],
