@@ -63,7 +63,7 @@ describe("DataFrame API through a session = reference", () => {
         const names = df.columns as string[];
         const actual: Row[] = (await df.collect()).map((r) => names.map((n) => (r as Record<string, Row[number]>)[n] ?? null));
         const diff = multisetDiff(expected, actual);
-        if (diff) throw new Error(`${diff}\nschema: ${schemaText(df.schema)}\n${df.explainString("extended")}`);
+        if (diff) throw new Error(`${diff}\nschema: ${schemaText(df.schema)}\n${await df.explainString("extended")}`);
         expect(await df.count()).toBe(expected.length);
       }),
       { numRuns: Number(process.env.LGDE_PROPERTY_RUNS ?? 100) },

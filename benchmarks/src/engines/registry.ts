@@ -1,7 +1,7 @@
 // Engines by name, loaded lazily so that a child process loads only the engine it runs.
 import type { Engine } from "./engine.js";
 
-export const ENGINE_NAMES = ["lgde-local", "lgde-workers", "duckdb", "polars", "arquero", "hand-written"] as const;
+export const ENGINE_NAMES = ["lgde-local", "lgde-workers", "duckdb", "polars", "arquero", "hand-written", "spark"] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 const LOADERS: Readonly<Record<EngineName, () => Promise<Engine>>> = {
@@ -11,6 +11,7 @@ const LOADERS: Readonly<Record<EngineName, () => Promise<Engine>>> = {
   polars: async () => (await import("./polars.js")).polarsEngine,
   arquero: async () => (await import("./arquero.js")).arqueroEngine,
   "hand-written": async () => (await import("./baseline.js")).baselineEngine,
+  spark: async () => (await import("./spark.js")).sparkEngine,
 };
 
 export function isEngineName(s: string): s is EngineName {

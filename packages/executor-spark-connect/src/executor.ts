@@ -1,6 +1,6 @@
 // sparkConnect(url): an Executor that runs our plans on Apache Spark through Spark Connect.
 import type * as arrow from "apache-arrow";
-import { toArrowSchema, type ExecutionContext, type Executor, type LogicalPlan } from "@lgde/core";
+import { toArrowSchema, type ExecutionContext, type Executor, type ExplainMode as FrameExplainMode, type LogicalPlan } from "@lgde/core";
 import { SparkConnectClient, type ExplainMode, type SparkConnectClientOptions } from "./client/client.js";
 import { lowerPlan } from "./lower/relation.js";
 import { relationText } from "./lower/text.js";
@@ -28,8 +28,13 @@ export interface SparkConnectExecutor extends Executor {
   sparkVersion(): Promise<string>;
 }
 
+/** Spark's explain mode for a frame's: `"extended"` adds Spark's per-operator details (`formatted`). */
+const SPARK_MODE: Readonly<Record<FrameExplainMode, ExplainMode>> = { simple: "simple", extended: "formatted" };
+
 class SparkConnect implements SparkConnectExecutor {
   readonly name = "spark-connect";
+  /** Catalyst optimizes: Spark gets the plan as the user built it, not one rewritten by our optimizer. */
+  readonly wantsUnoptimizedPlan = true;
   private readonly client: SparkConnectClient;
   private readonly conf: Readonly<Record<string, string>>;
   /** The session configuration last sent, so a query sends only what changed (e.g. the time zone). */
@@ -69,11 +74,18 @@ class SparkConnect implements SparkConnectExecutor {
   }
 
   /**
-   * The relation sent to Spark, as protobuf text. Core's explain is synchronous, so Spark's own
-   * physical plan is available through `sparkExplain()` instead.
+   * The relation sent to Spark, as protobuf text: what `explain` can show without a network call.
+   * `df.explain()` uses `explainAsync`, i.e. Spark's own physical plan.
    */
   explain(plan: LogicalPlan, _ctx: ExecutionContext): string {
-    return `SparkConnect ${this.url} (Spark's own plan: sparkExplain())\n${relationText(lowerPlan(plan))}`;
+    return `SparkConnect ${this.url} (relation sent)\n${relationText(lowerPlan(plan))}`;
+  }
+
+  /** Spark's physical plan (AnalyzePlan), under a line naming the server; `"extended"` adds operator details. */
+  async explainAsync(plan: LogicalPlan, ctx: ExecutionContext, mode: FrameExplainMode): Promise<string> {
+    const text = await this.sparkExplain(plan, ctx, SPARK_MODE[mode]);
+    // The frame prints its own "== Physical Plan ==" header above this text.
+    return `SparkConnect ${this.url}\n${text.replace(/^== Physical Plan ==\n/, "").trimEnd()}`;
   }
 
   async sparkExplain(plan: LogicalPlan, ctx: ExecutionContext, mode: ExplainMode = "extended"): Promise<string> {

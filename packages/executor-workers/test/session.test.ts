@@ -12,7 +12,7 @@ async function program(executor: Executor) {
     const byUser = access.groupBy("uid").agg(count("page").as("n"), sum("amount").as("total"), countDistinct("page").as("pages"));
     const top = await byUser.orderBy(desc("total")).limit(3).collect();
     const joined = await byUser.join(access.select("uid", "page").distinct(), "uid").orderBy("uid", "page").collect();
-    return { top, joined, plan: byUser.explainString("simple") };
+    return { top, joined, plan: await byUser.explainString("simple") };
   } finally {
     await spark.stop();
   }

@@ -30,7 +30,7 @@ describe.skipIf(admin === null)("MySQL through the DataFrame API", () => {
       const purchases = await spark.read.mysql(db.url, "purchase", { splitBy: "p_id", numPartitions: 4 });
       expect(await purchases.count()).toBe(500);
       const perUser = purchases.where(col("p_amount").gt(1000)).groupBy("p_uid").agg(count("p_id").as("n"), sum("p_amount").as("total"));
-      expect(perUser.explainString("simple")).not.toContain(db.password);
+      expect(await perUser.explainString("simple")).not.toContain(db.password);
       await expect(perUser.write.mode("upsert").option("key", "p_uid_k").mysql(db.url, "per_user")).rejects.toThrow(/key column "p_uid_k" is not in the data/);
       const keyed = perUser.where(col("p_uid").isNotNull());
       const first = await keyed.write.mode("upsert").option("key", "p_uid").mysql(db.url, "per_user");

@@ -111,10 +111,13 @@ export interface DataFrame<Row extends object = Record<string, unknown>> {
   printSchema(): void;
   /** The text `printSchema` prints. */
   schemaString(): string;
-  /** Prints the plans. */
-  explain(mode?: ExplainMode): void;
+  /**
+   * Prints the plans. An in-process executor's plan prints at once; an executor that asks a server
+   * (Spark Connect) prints when it answers, so `await df.explain()`.
+   */
+  explain(mode?: ExplainMode): Promise<void>;
   /** The text `explain` prints. */
-  explainString(mode?: ExplainMode): string;
+  explainString(mode?: ExplainMode): Promise<string>;
   /** Writes the result: `df.write.mode("overwrite").partitionBy("dt").parquet(path)`. */
   readonly write: DataFrameWriter;
 }

@@ -254,22 +254,46 @@ export class DataFrameImpl {
     console.log(this.schemaString());
   }
 
-  explainString(mode: ExplainMode = "extended"): string {
-    const optimized = optimizedPlan(this.state, this.plan);
-    let physical: string;
+  explainString(mode: ExplainMode = "extended"): Promise<string> {
     try {
-      physical = this.state.executor().explain(optimized, this.state.context);
+      return Promise.resolve(this.explainText(mode));
     } catch (err) {
-      physical = `(unavailable: ${err instanceof Error ? err.message : String(err)})`;
+      return Promise.reject(err);
     }
-    if (mode === "simple") return `== Physical Plan ==\n${physical}\n`;
-    return `== Parsed Logical Plan ==\n${explainLogical(this.plan)}\n\n` +
-      `== Optimized Logical Plan ==\n${explainLogical(optimized)}\n\n` +
-      `== Physical Plan ==\n${physical}\n`;
   }
 
-  explain(mode: ExplainMode = "extended"): void {
-    console.log(this.explainString(mode));
+  explain(mode: ExplainMode = "extended"): Promise<void> {
+    let text: string | Promise<string>;
+    try {
+      text = this.explainText(mode);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    // An in-process executor's plan prints at once, as Spark's explain does; a remote one's when it answers.
+    if (typeof text === "string") {
+      console.log(text);
+      return Promise.resolve();
+    }
+    return text.then((t) => { console.log(t); });
+  }
+
+  /** The explain text: a string when the executor explains synchronously, a promise when it must ask a server. */
+  private explainText(mode: ExplainMode): string | Promise<string> {
+    const optimized = optimizedPlan(this.state, this.plan);
+    const compose = (physical: string): string => mode === "simple"
+      ? `== Physical Plan ==\n${physical}\n`
+      : `== Parsed Logical Plan ==\n${explainLogical(this.plan)}\n\n` +
+        `== Optimized Logical Plan ==\n${explainLogical(optimized)}\n\n` +
+        `== Physical Plan ==\n${physical}\n`;
+    const unavailable = (err: unknown): string => compose(`(unavailable: ${err instanceof Error ? err.message : String(err)})`);
+    try {
+      const executor = this.state.executor();
+      const plan = executor.wantsUnoptimizedPlan === true ? this.plan : optimized;
+      if (executor.explainAsync === undefined) return compose(executor.explain(plan, this.state.context));
+      return executor.explainAsync(plan, this.state.context, mode).then(compose, unavailable);
+    } catch (err) {
+      return unavailable(err);
+    }
   }
 
   toString(): string {

@@ -1,5 +1,6 @@
-// The executor contract: takes an optimized logical plan and owns everything below it.
+// The executor contract: takes an (optimized, unless it asks otherwise) logical plan and owns everything below it.
 import type * as arrow from "apache-arrow";
+import type { ExplainMode } from "../dataframe/dataframe.js";
 import type { LogicalPlan } from "../plan/plan.js";
 import type { Plugin, SourceRegistry } from "./source.js";
 
@@ -48,6 +49,17 @@ export interface Executor {
   execute(plan: LogicalPlan, ctx: ExecutionContext): AsyncIterable<arrow.RecordBatch>;
   /** The physical plan as indented text, for `explain()`. */
   explain(plan: LogicalPlan, ctx: ExecutionContext): string;
+  /**
+   * The physical plan as text, for executors that must ask another process for it (Spark's
+   * AnalyzePlan). When present, `df.explain()` uses it instead of `explain`; `mode` is the frame's
+   * explain mode, so an engine may show more detail for `"extended"`.
+   */
+  explainAsync?(plan: LogicalPlan, ctx: ExecutionContext, mode: ExplainMode): Promise<string>;
+  /**
+   * True when the executor wants the plan as the user built it rather than optimized by ours,
+   * because its own optimizer (Spark's Catalyst) does that work. Execute and explain honour it.
+   */
+  readonly wantsUnoptimizedPlan?: boolean;
   /** Releases threads, pools and connections. */
   stop(): Promise<void>;
 }

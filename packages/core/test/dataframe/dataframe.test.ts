@@ -164,9 +164,9 @@ describe("actions through an executor", () => {
     await expect(big.collect()).rejects.toThrow(/column "id".*beyond 2\^53/);
     expect((await big.toArrow()).getChild("id")!.get(0)).toBe(2n ** 62n);
   });
-  test("explain prints parsed, optimized and physical plans", () => {
-    const text = df.select("k").explainString();
+  test("explain prints parsed, optimized and physical plans", async () => {
+    const text = await df.select("k").explainString();
     expect(text).toMatch(/^== Parsed Logical Plan ==\nProject \[k\]\n\+- LocalRelation \[k, g, v\], 3 rows\n\n== Optimized Logical Plan ==\n[\s\S]*\n\n== Physical Plan ==\nFakeExec /);
-    expect(df.explainString("simple")).toMatch(/^== Physical Plan ==\nFakeExec/);
+    expect(await df.explainString("simple")).toMatch(/^== Physical Plan ==\nFakeExec/);
   });
 });

@@ -67,8 +67,8 @@ describe("DataFrame on the local executor", () => {
     expect(await purchase.union(purchase).count()).toBe(6);
     expect(await purchase.union(purchase).subtract(purchase.where(col("p_uid").eq(4))).count()).toBe(2);
   });
-  test("explain shows three sections", () => {
-    const text = access.where(col("a_uid").gt(1)).select("a_uid").explainString();
+  test("explain shows three sections", async () => {
+    const text = await access.where(col("a_uid").gt(1)).select("a_uid").explainString();
     expect(text).toContain("== Parsed Logical Plan ==");
     expect(text).toContain("== Optimized Logical Plan ==");
     expect(text).toContain("== Physical Plan ==");

@@ -63,10 +63,10 @@ describe("Session.builder", () => {
     await Session.builder().executor(ex).getOrCreate().stop();
     expect(ex.stopped).toBe(1);
   });
-  test("disabled optimizer rules come from config", () => {
+  test("disabled optimizer rules come from config", async () => {
     const spark = Session.builder().config("spark.lgde.optimizer.disabledRules", "push-down-filter, prune-columns")
       .executor(new FakeExecutor()).getOrCreate();
-    expect(spark.createDataFrame([{ k: 1 }]).explainString()).toContain("== Optimized Logical Plan ==");
+    expect(await spark.createDataFrame([{ k: 1 }]).explainString()).toContain("== Optimized Logical Plan ==");
   });
 });
 

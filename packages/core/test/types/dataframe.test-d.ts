@@ -24,6 +24,10 @@ describe("DDL types", () => {
     expectTypeOf(df.first()).resolves.toEqualTypeOf<Row | undefined>();
     expectTypeOf(df.count()).resolves.toEqualTypeOf<number>();
   });
+  test("explain is asynchronous: an executor may ask a server for its plan", () => {
+    expectTypeOf(df.explain()).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(df.explainString("simple")).toEqualTypeOf<Promise<string>>();
+  });
 });
 
 describe("select and columns", () => {

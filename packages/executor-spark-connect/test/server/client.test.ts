@@ -1,5 +1,5 @@
 // The client against the real server: configuration, explain, Spark's errors, unreachable servers, stop.
-import { afterAll, expect, it } from "vitest";
+import { afterAll, expect, it, vi } from "vitest";
 import { Session, col, fromUnixtime, E, Filter, Values, rowsToBatches, Scan, field, schema, type ExecutionContext, type SourceRegistry } from "@lgde/core";
 import { SparkConnectClient, SparkConnectError, sparkConnect } from "@lgde/executor-spark-connect";
 import { describeSpark, SPARK_URL } from "./spark.js";
@@ -28,9 +28,38 @@ describeSpark("Spark Connect client", () => {
     });
   });
 
-  it("explain() shows the relation sent; sparkExplain() shows Spark's own plans", async () => {
+  it("df.explain() shows Spark's own physical plan (AnalyzePlan)", async () => {
+    const df = spark.createDataFrame([{ k: 1, g: "a" }, { k: 2, g: "a" }], "k int, g string").where(col("k").gt(0)).groupBy("g").count();
+    const simple = await df.explainString("simple");
+    expect(simple).toMatch(/^== Physical Plan ==\nSparkConnect sc:\/\/127\.0\.0\.1:15002\n/);
+    expect(simple).toContain("HashAggregate(keys=[g#");   // Spark's operators, Spark's attribute ids
+    expect(simple).toContain("LocalTableScan");
+    expect(simple).not.toContain("(unavailable");
+    const extended = await df.explainString();
+    expect(extended).toContain("== Parsed Logical Plan ==");
+    expect(extended).toContain("== Physical Plan ==\nSparkConnect sc://127.0.0.1:15002\n");
+    expect(extended).toMatch(/\(\d+\) HashAggregate/);     // Spark's formatted mode: operator details
+    expect(extended).not.toContain("(unavailable");
+  });
+
+  it("receives the frame's plan unoptimized (Catalyst optimizes), with the same answers", async () => {
+    const df = spark.createDataFrame([{ k: 1, g: "a" }, { k: 2, g: "b" }], "k int, g string").select("k", "g").where(col("k").gt(1)).select("g");
+    expect(executor.wantsUnoptimizedPlan).toBe(true);
+    const seen: unknown[] = [];
+    const execute = executor.execute.bind(executor);
+    const spy = vi.spyOn(executor, "execute").mockImplementation((plan, c) => { seen.push(plan); return execute(plan, c); });
+    try {
+      expect(await df.collect()).toEqual([{ g: "b" }]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(seen).toEqual([df.plan]);
+    expect(seen[0]).toBe(df.plan);
+  });
+
+  it("executor.explain() shows the relation sent; sparkExplain() shows Spark's own plans", async () => {
     const df = spark.createDataFrame([{ k: 1 }], "k int").where(col("k").gt(0));
-    expect(df.explainString("simple")).toContain("SparkConnect sc://127.0.0.1:15002");
+    expect(executor.explain(df.plan, ctx)).toContain("SparkConnect sc://127.0.0.1:15002 (relation sent)");
     const s = schema([field("k", "int32")]);
     const plan = Filter.create(Values.create(rowsToBatches([{ k: 1 }], s), s), E.binary(">", E.column("k"), E.literal(0)));
     const text = await executor.sparkExplain(plan, ctx, "extended");
