@@ -14,8 +14,16 @@ export type WireLeaf =
 /** What a task does with its fragment's output. */
 export type TaskOutput =
   | { readonly kind: "collect" }
-  /** Hash-partition on `keys` (evaluated over the output) into `buckets` IPC streams. */
-  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly buckets: number };
+  /**
+   * Hash-partition on `keys` (evaluated over the output) into `buckets` IPC streams. With `dedupe`,
+   * duplicates (on `columns`, all when null) are dropped first when a sample shows that it pays.
+   */
+  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly buckets: number; readonly dedupe?: PartialDedupe };
+
+/** An optional partial distinct before an exchange; the receiving side deduplicates again anyway. */
+export interface PartialDedupe {
+  readonly columns: readonly string[] | null;
+}
 
 /** One fragment to run in a worker. */
 export interface TaskMessage {

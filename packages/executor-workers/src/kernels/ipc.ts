@@ -16,10 +16,10 @@ export function encodeBatches(schema: arrow.Schema, batches: readonly arrow.Reco
 
 /** The batches of an IPC stream, re-stamped with `schema` (same types; names and nullability from the plan). */
 export function decodeBatches(bytes: Uint8Array, schema?: arrow.Schema): arrow.RecordBatch[] {
-  // TextDecoder refuses views of shared memory, so broadcast buffers are copied once per reader.
-  const own = bytes.buffer instanceof SharedArrayBuffer ? bytes.slice() : bytes;
+  // Shared buffers (broadcasts, cached in-memory rows) are read in place: Node's TextDecoder accepts
+  // views of shared memory, and copying them cost every task a full pass over its input.
   const out: arrow.RecordBatch[] = [];
-  const reader = arrow.RecordBatchReader.from(own);
+  const reader = arrow.RecordBatchReader.from(bytes);
   for (const b of reader) out.push(schema === undefined ? b : restamp(b, schema));
   return out;
 }

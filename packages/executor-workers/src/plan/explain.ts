@@ -12,7 +12,8 @@ const DESCRIBE: Describers = {
   values: (d) => `Values [${d.schema.fields.map((f) => f.name).join(", ")}] [split into row ranges]`,
   map: (d) => d.label,
   union: () => "Union [partitions concatenated]",
-  exchange: (d) => `Exchange hashpartitioning(${keys(d.keys)})`,
+  exchange: (d) => `Exchange hashpartitioning(${keys(d.keys)})` +
+    (d.dedupe === null ? "" : ` [adaptive PartialDistinct${d.dedupe.columns === null ? "" : ` [${d.dedupe.columns.join(", ")}]`} before]`),
   gather: (d) => `Gather to coordinator${d.orders ? ` [merge sorted runs on ${keys(d.orders.map((o) => o.expr))}]` : ""}${d.limit !== null ? ` [limit ${d.limit}, stops early]` : ""}`,
   zip: (d) => `${d.label} [co-partitioned]`,
   broadcast: (d) => d.label,

@@ -74,10 +74,10 @@ const PLANNERS: Planners = {
     const label = p.columns === null ? "Distinct" : `DropDuplicates [${p.columns.join(", ")}]`;
     const dedupe = (i: LogicalPlan) => Distinct.create(i, p.columns);
     if (!hasUniqueNames(p.schema)) return D.map(D.gather(input), label, dedupe);
-    // Each partition drops its own duplicates first (keeping its first row), then equal keys meet.
-    const partial = D.map(input, `Partial${label}`, dedupe);
+    // Each task drops its own duplicates first (keeping its first row) when a sample shows enough of
+    // them to pay for a second hash pass, then equal keys meet.
     const keys = (p.columns ?? p.schema.fields.map((f) => f.name)).map((n) => E.column(n));
-    return D.map(D.exchange(partial, keys), label, dedupe);
+    return D.map(D.exchange(input, keys, { columns: p.columns }), label, dedupe);
   },
   union: (p, o) => D.union(p.inputs.map((i) => conform(planDistributed(i, o), p.schema)), p.schema),
   except: (p, o) => {
@@ -86,9 +86,8 @@ const PLANNERS: Planners = {
     if (!hasUniqueNames(p.left.schema) || !hasUniqueNames(p.right.schema)) {
       return D.zip(D.gather(left), D.gather(right), "Except (single partition)", combine);
     }
-    const distinctLeft = D.map(left, "PartialDistinct", (i) => Distinct.create(i, null));
     return D.zip(
-      D.exchange(distinctLeft, allColumnsAs(p.left.schema, p.schema)),
+      D.exchange(left, allColumnsAs(p.left.schema, p.schema), { columns: null }),
       D.exchange(right, allColumnsAs(p.right.schema, p.schema)),
       "Except", combine,
     );

@@ -9,8 +9,11 @@ export type Leaf =
   | { readonly kind: "source"; readonly scan: ScanNode; readonly partitions: readonly SourcePartition[]; readonly inWorker: boolean }
   /** IPC streams produced by an earlier stage; `shared` ones (broadcasts) are read by many tasks. */
   | { readonly kind: "ipc"; readonly buffers: readonly Uint8Array[]; readonly shared: boolean }
-  /** Record batches held by the coordinator (createDataFrame rows, a merged sort). */
-  | { readonly kind: "batches"; readonly batches: readonly arrow.RecordBatch[] };
+  /**
+   * Record batches held by the coordinator (createDataFrame rows, a merged sort). `shared`, when
+   * present, gives their IPC form in shared memory, encoded once and reused by every query.
+   */
+  | { readonly kind: "batches"; readonly batches: readonly arrow.RecordBatch[]; readonly shared?: () => Uint8Array | null };
 
 export interface Fragment {
   readonly plan: LogicalPlan;

@@ -14,6 +14,7 @@ import { wireSchema } from "../worker/run-task.js";
 import { reviveError, workerFailure } from "./errors.js";
 import { mergeMetrics } from "./metrics.js";
 import { bareLeaf, mergeLeaves, newLeafId, type Fragment, type Leaf } from "./fragment.js";
+import { sharedSlices } from "./values-cache.js";
 
 /** What a query run needs from its executor. */
 export interface RunEnv {
@@ -182,6 +183,11 @@ export class QueryRun {
           leaves[id] = { kind: "ipc", buffers: leaf.shared ? leaf.buffers : leaf.buffers.map(own) };
           break;
         case "batches": {
+          if (leaf.shared !== undefined) {
+            const b = leaf.shared();
+            leaves[id] = { kind: "ipc", buffers: b === null ? [] : [b] };
+            break;
+          }
           const schema = wireSchema(f.plan.kind === "scan" ? f.plan.schema : leafSchemaOf(f, id));
           leaves[id] = { kind: "ipc", buffers: leaf.batches.length === 0 ? [] : [own(encodeBatches(schema, leaf.batches.map((b) => restamp(b, schema))))] };
           break;
@@ -239,7 +245,8 @@ const RESOLVERS: Resolvers = {
       }
       offset += b.numRows;
     }
-    return slices.map((batches) => leafFragment({ kind: "batches", batches }, d.schema, "rows"));
+    const encoded = sharedSlices(d.node, k);
+    return slices.map((batches, s) => leafFragment({ kind: "batches", batches, shared: () => encoded(s, batches, d.schema) }, d.schema, "rows"));
   },
   map: async (run, d) => (await run.resolve(d.input)).map((f) => ({ plan: d.wrap(f.plan), leaves: f.leaves })),
   union: async (run, d) => (await Promise.all(d.inputs.map((i) => run.resolve(i)))).flat(),
@@ -247,7 +254,7 @@ const RESOLVERS: Resolvers = {
     const frags = await run.resolve(d.input);
     const started = performance.now();
     const buckets = run.env.buckets;
-    const results = await Promise.all(frags.map((f) => run.runTask(f, { kind: "hash", keys: d.keys, buckets })));
+    const results = await Promise.all(frags.map((f) => run.runTask(f, { kind: "hash", keys: d.keys, buckets, ...(d.dedupe === null ? {} : { dedupe: d.dedupe }) })));
     run.record(`Exchange hash into ${buckets}`, results.reduce((n, r) => n + r.rows, 0), results.length, started);
     return Array.from({ length: buckets }, (_, b) => leafFragment(
       { kind: "ipc", buffers: results.flatMap((r) => (r.perBucket[b] ? [r.perBucket[b]!] : [])), shared: false },

@@ -1,6 +1,8 @@
 // Runs one fragment inside a worker with the local executor, then collects or hash-partitions its output.
 import * as arrow from "apache-arrow";
-import { E, Project, toArrowSchema, type Expr, type LogicalPlan, type OperatorMetrics, type Schema } from "@lgde/core";
+import {
+  Distinct, E, Project, Values, toArrowSchema, type ExecutionContext, type Expr, type LogicalPlan, type OperatorMetrics, type Schema,
+} from "@lgde/core";
 import { local } from "@lgde/executor-local";
 import { bucketsOf, groupByBucket } from "../kernels/hash.js";
 import { encodeBatches, restamp } from "../kernels/ipc.js";
@@ -34,6 +36,46 @@ function withHashKeys(plan: LogicalPlan, keys: readonly Expr[]): { plan: Logical
   return { plan: extended, keyColumns: keys.map((_, i) => names.length + i) };
 }
 
+/** Rows looked at before deciding whether a partial distinct pays. */
+const DEDUPE_SAMPLE_ROWS = 65_536;
+/** A sample keeping more than this share of its rows is not deduplicated (the receiver does it). */
+const DEDUPE_MAX_KEPT = 0.8;
+
+/**
+ * A partial distinct that is skipped when it would not pay: one more hash pass over every row costs
+ * more than exchanging the few duplicates. Decided on a first sample; keeps each key's first row.
+ */
+async function* partialDistinct(
+  input: AsyncIterable<arrow.RecordBatch>, s: Schema, columns: readonly string[] | null, ctx: ExecutionContext,
+): AsyncIterable<arrow.RecordBatch> {
+  const dedupe = (batches: arrow.RecordBatch[]) => executor.execute(Distinct.create(Values.create(batches, s), columns), ctx);
+  const it = input[Symbol.asyncIterator]();
+  const sample: arrow.RecordBatch[] = [];
+  let seen = 0;
+  let done = false;
+  while (seen < DEDUPE_SAMPLE_ROWS) {
+    const r = await it.next();
+    if (r.done === true) { done = true; break; }
+    if (r.value.numRows === 0) continue;
+    sample.push(r.value);
+    seen += r.value.numRows;
+  }
+  if (sample.length === 0) return;
+  const kept: arrow.RecordBatch[] = [];
+  for await (const b of dedupe(sample)) kept.push(b);
+  if (done) { yield* kept; return; }
+  const rest = { [Symbol.asyncIterator]: () => it };
+  if (kept.reduce((n, b) => n + b.numRows, 0) > DEDUPE_MAX_KEPT * seen) {
+    yield* kept;
+    yield* rest;
+    return;
+  }
+  // Many duplicates: deduplicate the whole partition, as a one-phase partial distinct would.
+  const all = kept;
+  for await (const b of rest) if (b.numRows > 0) all.push(b);
+  yield* dedupe(all);
+}
+
 /** Runs a task; never throws (errors are returned so that the worker stays healthy). */
 export async function runTask(task: TaskMessage): Promise<TaskResult> {
   try {
@@ -59,7 +101,9 @@ export async function runTask(task: TaskMessage): Promise<TaskResult> {
     }
     const { plan, keyColumns } = withHashKeys(task.plan, output.keys);
     const perBucket: arrow.RecordBatch[][] = Array.from({ length: output.buckets }, () => []);
-    for await (const b of executor.execute(plan, ctx)) {
+    const produced = executor.execute(plan, ctx);
+    const source = output.dedupe === undefined ? produced : partialDistinct(produced, plan.schema, output.dedupe.columns, ctx);
+    for await (const b of source) {
       if (b.numRows === 0) continue;
       rows += b.numRows;
       const groups = groupByBucket(bucketsOf(b, keyColumns, output.buckets), output.buckets);
