@@ -35,6 +35,11 @@ describe("plan node factories", () => {
     expect(names(using)).toHaveLength(5);
     expect(names(Join.create(users, buys, "semi", null, ["dt"]))).toEqual(["dt:utf8?", "u_id:int32", "u_name:utf8?"]);
     expect(() => Join.create(users, buys, "inner", null, ["nope"])).toThrow(/nope/);
+    // A full join's using-key is null when the present side's key is null, so either side nullable makes it nullable.
+    const ids = Values.create([], schema([field("k", "int32", false)]));
+    const maybe = Values.create([], schema([field("k", "int32", true)]));
+    expect(names(Join.create(ids, maybe, "full", null, ["k"]))).toEqual(["k:int32?"]);
+    expect(names(Join.create(ids, ids, "full", null, ["k"]))).toEqual(["k:int32"]);
   });
   it("set operations check arity and widen types", () => {
     const a = Project.create(users, [E.column("u_id")]);

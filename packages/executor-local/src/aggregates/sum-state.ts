@@ -1,5 +1,6 @@
 // Exact per-group sums: doubles while they are exact integers, promoted to BigInt past 2^53
 // (integer input), or plain doubles (float input). Shared by sum and avg.
+import { int64FromSafeIntegers } from "../kernels/int64.js";
 import type { Vec } from "../kernels/vector.js";
 import { ensure } from "./accumulator.js";
 
@@ -85,8 +86,8 @@ export class SumState {
     this.grow(numGroups);
     const counts: Vec = { type: "float64", length: numGroups, values: this.counts.slice(0, numGroups), valid: null };
     if (this.integral) {
-      const s = new BigInt64Array(numGroups);
-      for (let g = 0; g < numGroups; g++) s[g] = this.big.get(g) ?? BigInt(this.sums[g]!);
+      const s = int64FromSafeIntegers(this.sums, numGroups);
+      for (const [g, b] of this.big) if (g < numGroups) s[g] = b;
       return [{ type: "int64", length: numGroups, values: s, valid: null }, counts];
     }
     return [{ type: "float64", length: numGroups, values: this.sums.slice(0, numGroups), valid: null }, counts];

@@ -21,9 +21,15 @@ export function constant(value: LiteralValue, type: DataType, n: number): Vec {
     case "bool": return { type, length: n, values: new Uint8Array(n).fill(value === true || value === "true" ? 1 : 0), valid: null };
     case "utf8": {
       const b = encodeUtf8(String(value));
-      const bytes = new Uint8Array(b.length * n);
+      const total = b.length * n;
+      const bytes = new Uint8Array(total);
       const offsets = new Int32Array(n + 1);
-      for (let i = 0; i < n; i++) { bytes.set(b, i * b.length); offsets[i + 1] = (i + 1) * b.length; }
+      for (let i = 0; i < n; i++) offsets[i + 1] = (i + 1) * b.length;
+      // Repeat the bytes by doubling copies rather than one `set` call per row.
+      if (total > 0) {
+        bytes.set(b, 0);
+        for (let filled = b.length; filled < total; filled *= 2) bytes.copyWithin(filled, 0, Math.min(filled, total - filled));
+      }
       return { type, length: n, offsets, bytes, valid: null };
     }
     case "null": return allNull("null", n);

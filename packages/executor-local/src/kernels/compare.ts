@@ -28,6 +28,54 @@ function valueComparator(v: Vec): (i: number, j: number) => number {
   }
 }
 
+/** Compares row i of `a` with row j of `b` (same type), as `valueComparator` does within one vector. */
+function crossValueComparator(a: Vec, b: Vec): (i: number, j: number) => number {
+  switch (a.type) {
+    case "int32": case "date": case "bool": { const x = a.values, y = (b as typeof a).values; return (i, j) => x[i]! - y[j]!; }
+    case "int64": case "timestamp": { const x = a.values, y = (b as typeof a).values; return (i, j) => (x[i]! < y[j]! ? -1 : x[i]! > y[j]! ? 1 : 0); }
+    case "float64": {
+      const x = a.values, y = (b as typeof a).values;
+      return (i, j) => {
+        const p = x[i]!, q = y[j]!;
+        if (p < q) return -1;
+        if (p > q) return 1;
+        if (p === q) return 0;
+        const pn = p !== p, qn = q !== q;
+        return pn === qn ? 0 : pn ? 1 : -1;
+      };
+    }
+    case "utf8": { const o = a.offsets, d = a.bytes, bo = (b as typeof a).offsets, bd = (b as typeof a).bytes; return (i, j) => compareBytes(d, o[i]!, o[i + 1]!, bd, bo[j]!, bo[j + 1]!); }
+    case "null": return () => 0;
+  }
+}
+
+/**
+ * Compares row i of the keys `a` with row j of the keys `b` (the same sort keys over two sets of
+ * rows): negative when row i sorts first, 0 on a full tie (callers decide ties by input order).
+ */
+export function crossRowComparator(a: readonly SortKey[], b: readonly SortKey[]): (i: number, j: number) => number {
+  const parts = a.map((k, c) => {
+    const other = b[c]!.vec;
+    return {
+      cmp: k.vec.type === other.type ? crossValueComparator(k.vec, other) : () => 0,
+      va: k.vec.type === "null" ? new Uint8Array(k.vec.length) : k.vec.valid,
+      vb: other.type === "null" ? new Uint8Array(other.length) : other.valid,
+      dir: k.ascending ? 1 : -1,
+      nulls: k.nullsFirst ? -1 : 1,
+    };
+  });
+  return (i, j) => {
+    for (const p of parts) {
+      const x = p.va === null ? 1 : p.va[i]!, y = p.vb === null ? 1 : p.vb[j]!;
+      if (x !== y) return x === 0 ? p.nulls : -p.nulls;
+      if (x === 0) continue;
+      const c = p.cmp(i, j);
+      if (c !== 0) return c * p.dir;
+    }
+    return 0;
+  };
+}
+
 /** A comparator of row indices over the keys; ties keep index order, so sorting is stable. */
 export function rowComparator(keys: readonly SortKey[]): (i: number, j: number) => number {
   const parts = keys.map((k) => ({

@@ -1,64 +1,13 @@
-// Assigning dense group ids to key tuples: an open-addressing table for single int32/date keys,
-// Maps for other single keys, and composite string keys for the general case. Nulls in keys
+// Assigning dense group ids to key tuples: `IntIds` for single int keys (direct indexing or an
+// open-addressing table), Maps for other single keys, per-column ids plus a `TupleTable` for
+// several keys, and composite string keys for the general case. Nulls in keys
 // group together (callers that need SQL's "null never matches" mask them out first).
 import type { DataType } from "@lgde/core";
-import { ColumnBuilder } from "./builder.js";
+import { ColumnBuilder, IntList } from "./builder.js";
+import { IntIds } from "./int-ids.js";
+import { StrIds } from "./str-ids.js";
 import { TupleTable } from "./tuple-table.js";
-import { strAt, type Vec } from "./vector.js";
-
-/** Open-addressing int32 → id table (linear probing, power-of-two capacity). */
-class Int32Table {
-  private keys: Int32Array;
-  private ids: Int32Array;
-  private mask: number;
-  size = 0;
-  constructor(capacity = 1024) {
-    let cap = 16;
-    while (cap < capacity * 2) cap *= 2;
-    this.keys = new Int32Array(cap);
-    this.ids = new Int32Array(cap).fill(-1);
-    this.mask = cap - 1;
-  }
-  get(k: number): number {
-    let h = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
-    const keys = this.keys, ids = this.ids;
-    for (;;) {
-      const id = ids[h]!;
-      if (id === -1 || keys[h] === k) return id;
-      h = (h + 1) & this.mask;
-    }
-  }
-  /** The id of k, or `fresh` after inserting k with that id. */
-  getOrInsert(k: number, fresh: number): number {
-    let h = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
-    const keys = this.keys, ids = this.ids;
-    for (;;) {
-      const id = ids[h]!;
-      if (id === -1) {
-        keys[h] = k; ids[h] = fresh; this.size++;
-        if (this.size * 2 > this.mask) this.rehash();
-        return fresh;
-      }
-      if (keys[h] === k) return id;
-      h = (h + 1) & this.mask;
-    }
-  }
-  private rehash(): void {
-    const oldKeys = this.keys, oldIds = this.ids;
-    const cap = (this.mask + 1) * 2;
-    this.keys = new Int32Array(cap);
-    this.ids = new Int32Array(cap).fill(-1);
-    this.mask = cap - 1;
-    for (let i = 0; i < oldIds.length; i++) {
-      const id = oldIds[i]!;
-      if (id === -1) continue;
-      const k = oldKeys[i]!;
-      let h = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
-      while (this.ids[h] !== -1) h = (h + 1) & this.mask;
-      this.keys[h] = k; this.ids[h] = id;
-    }
-  }
-}
+import { allNull, strAt, type Vec } from "./vector.js";
 
 /** A scalar key usable in a Map: numbers (int64 as number when exact), strings. */
 type MapKey = number | bigint | string;
@@ -74,6 +23,11 @@ function keyFn(v: Vec): (i: number) => MapKey {
     case "utf8": return (i) => strAt(v, i);
     case "null": return () => 0;
   }
+}
+
+/** A NullVec as an all-null vector of the table's key type, so that it takes that type's path. */
+function asTyped(v: Vec, type: DataType, n: number): Vec {
+  return v.type === "null" && type !== "null" ? allNull(type, n) : v;
 }
 
 /** Composite key text of row i over several columns (type-tagged, length-prefixed, nulls marked). */
@@ -96,7 +50,12 @@ function compositeKeyFn(vs: readonly Vec[]): (i: number) => string {
  */
 export class GroupTable {
   size = 0;
-  private readonly int32: Int32Table | null;
+  /** A single int32/date/int64/timestamp key. */
+  private readonly ints: IntIds | null;
+  /** Single int32/date key: each group's key (0 for the null group), cheaper than a builder. */
+  private readonly intKeys: IntList | null;
+  /** A single utf8 key. */
+  private readonly strs: StrIds | null;
   private readonly map = new Map<MapKey, number>();
   private nullId = -1;
   private readonly builders: ColumnBuilder[];
@@ -105,33 +64,53 @@ export class GroupTable {
   private readonly tuples: TupleTable | null;
 
   constructor(readonly types: readonly DataType[], private readonly keepKeys = true) {
-    this.int32 = types.length === 1 && (types[0] === "int32" || types[0] === "date") ? new Int32Table() : null;
-    this.builders = keepKeys ? types.map((t) => new ColumnBuilder(t)) : [];
-    this.perColumn = types.length > 1 ? types.map((t) => new GroupTable([t], false)) : null;
+    const t = types.length === 1 ? types[0]! : null;
+    this.ints = t === "int32" || t === "date" || t === "int64" || t === "timestamp" ? new IntIds() : null;
+    const small = t === "int32" || t === "date";
+    this.strs = t === "utf8" ? new StrIds() : null;
+    this.builders = keepKeys && !small ? types.map((ty) => new ColumnBuilder(ty)) : [];
+    this.intKeys = keepKeys && small ? new IntList() : null;
+    this.perColumn = types.length > 1 ? types.map((ty) => new GroupTable([ty], false)) : null;
     this.tuples = types.length > 1 ? new TupleTable(types.length) : null;
   }
 
+  /** Whether a single int key is still on direct indexing (for tests). */
+  get denseInts(): boolean { return this.ints !== null && this.ints.isDense; }
+
   private fresh(keys: readonly Vec[], i: number): number {
     const id = this.size++;
-    if (this.keepKeys) for (let k = 0; k < keys.length; k++) this.builders[k]!.appendFrom(keys[k]!, i);
+    if (this.keepKeys) this.keepKey(keys, i);
     return id;
+  }
+
+  private keepKey(keys: readonly Vec[], i: number): void {
+    if (this.intKeys !== null) { const v = keys[0]!; this.intKeys.push((v.type === "int32" || v.type === "date") && (v.valid === null || v.valid[i] === 1) ? v.values[i]! : 0); }
+    else for (let k = 0; k < keys.length; k++) this.builders[k]!.appendFrom(keys[k]!, i);
   }
 
   /** Ids for rows 0..n-1, inserting new keys. */
   assign(keys: readonly Vec[], n: number, out: Int32Array = new Int32Array(n)): Int32Array {
     if (keys.length === 0) { out.fill(0, 0, n); if (this.size === 0) this.size = 1; return out; }
     if (keys.length === 1) {
-      const v = keys[0]!;
+      const v = asTyped(keys[0]!, this.types[0]!, n);
       const valid = v.type === "null" ? new Uint8Array(n) : v.valid;
-      const table = this.int32;
-      if (table !== null && (v.type === "int32" || v.type === "date")) {
-        const a = v.values;
-        for (let i = 0; i < n; i++) {
-          if (valid !== null && valid[i] === 0) { out[i] = this.nullId >= 0 ? this.nullId : (this.nullId = this.fresh(keys, i)); continue; }
-          const id = table.getOrInsert(a[i]!, this.size);
-          if (id === this.size) this.fresh(keys, i);
-          out[i] = id;
-        }
+      if (this.ints !== null && (v.type === "int32" || v.type === "date" || v.type === "int64" || v.type === "timestamp")) {
+        const before = this.size;
+        // int32/date keys are recorded in `intKeys` while assigning; others from their first rows below.
+        if (v.type === "int32" || v.type === "date") this.ints.assign32(v.values, valid, n, out, this.intKeys);
+        else if (v.type === "int64" || v.type === "timestamp") this.ints.assign64(v.values, valid, n, out);
+        this.size = this.ints.size;
+        this.nullId = this.ints.nullId;
+        // New ids appear in row order: their first rows give the group keys.
+        if (this.keepKeys && this.intKeys === null && this.size > before) for (let i = 0, next = before; i < n && next < this.size; i++) if (out[i] === next) { this.keepKey(keys, i); next++; }
+        return out;
+      }
+      if (this.strs !== null && v.type === "utf8") {
+        const before = this.size;
+        this.strs.assign(v, n, out);
+        this.size = this.strs.size;
+        this.nullId = this.strs.nullId;
+        if (this.keepKeys && this.size > before) for (let i = 0, next = before; i < n && next < this.size; i++) if (out[i] === next) { this.keepKey(keys, i); next++; }
         return out;
       }
       const key = keyFn(v);
@@ -172,13 +151,14 @@ export class GroupTable {
     const out = new Int32Array(n);
     if (keys.length === 0) { out.fill(this.size > 0 ? 0 : -1); return out; }
     if (keys.length === 1) {
-      const v = keys[0]!;
+      const v = asTyped(keys[0]!, this.types[0]!, n);
       const valid = v.type === "null" ? new Uint8Array(n) : v.valid;
-      if (this.int32 !== null && (v.type === "int32" || v.type === "date")) {
-        const a = v.values, table = this.int32;
-        for (let i = 0; i < n; i++) out[i] = valid !== null && valid[i] === 0 ? this.nullId : table.get(a[i]!);
+      if (this.ints !== null && (v.type === "int32" || v.type === "date" || v.type === "int64" || v.type === "timestamp")) {
+        if (v.type === "int32" || v.type === "date") this.ints.lookup32(v.values, valid, n, out);
+        else if (v.type === "int64" || v.type === "timestamp") this.ints.lookup64(v.values, valid, n, out);
         return out;
       }
+      if (this.strs !== null && v.type === "utf8") { this.strs.lookup(v, n, out); return out; }
       const key = keyFn(v);
       for (let i = 0; i < n; i++) out[i] = valid !== null && valid[i] === 0 ? this.nullId : this.map.get(key(i)) ?? -1;
       return out;
@@ -199,6 +179,12 @@ export class GroupTable {
 
   /** Each group's key values, in id order. */
   keyColumns(): Vec[] {
+    if (this.intKeys !== null) {
+      const n = this.size, values = this.intKeys.view().slice(0, n);
+      let valid: Uint8Array | null = null;
+      if (this.nullId >= 0) { valid = new Uint8Array(n).fill(1); valid[this.nullId] = 0; }
+      return [{ type: this.types[0] as "int32" | "date", length: n, values, valid }];
+    }
     return this.builders.map((b) => b.finish());
   }
 }

@@ -17,14 +17,17 @@ export class TupleTable {
   /** Per column, the tuple of each id. */
   private cols: Int32Array[];
   private hashes: Int32Array;
-  /** Slot → id, -1 when empty. */
+  /**
+   * Slot s is (id + 1, hash) at [2s, 2s + 1], 0 when empty (a fresh array is already empty): the hash
+   * sits next to the id so that a probe touches one cache line.
+   */
   private slots: Int32Array;
   private mask: number;
 
   constructor(readonly width: number, capacity = 1024) {
     let cap = 16;
     while (cap < capacity * 2) cap *= 2;
-    this.slots = new Int32Array(cap).fill(-1);
+    this.slots = new Int32Array(2 * cap);
     this.mask = cap - 1;
     this.cols = Array.from({ length: width }, () => new Int32Array(capacity));
     this.hashes = new Int32Array(capacity);
@@ -43,29 +46,31 @@ export class TupleTable {
 
   /** The id of row i of `parts` (one id array per column), or -1 when absent. */
   get(parts: readonly Int32Array[], i: number): number {
-    const h = this.hashRow(parts, i);
+    const h = this.hashRow(parts, i), slots = this.slots;
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const id = this.slots[s]!;
+      const id = slots[2 * s]! - 1;
       if (id === -1) return -1;
-      if (this.hashes[id] === h && this.sameRow(id, parts, i)) return id;
+      if (slots[2 * s + 1] === h && this.sameRow(id, parts, i)) return id;
     }
   }
 
   /** The id of row i of `parts`, inserting it (as id `size`) when new. */
   getOrInsert(parts: readonly Int32Array[], i: number): number {
-    const h = this.hashRow(parts, i);
+    const h = this.hashRow(parts, i), slots = this.slots;
     let s = h & this.mask;
     for (; ; s = (s + 1) & this.mask) {
-      const id = this.slots[s]!;
+      const id = slots[2 * s]! - 1;
       if (id === -1) break;
-      if (this.hashes[id] === h && this.sameRow(id, parts, i)) return id;
+      if (slots[2 * s + 1] === h && this.sameRow(id, parts, i)) return id;
     }
     const id = this.size++;
     if (id >= this.hashes.length) this.growRows();
     for (let c = 0; c < parts.length; c++) this.cols[c]![id] = parts[c]![i]!;
     this.hashes[id] = h;
-    this.slots[s] = id;
-    if (this.size * 2 > this.mask) this.rehash();
+    slots[2 * s] = id + 1;
+    slots[2 * s + 1] = h;
+    // Load ≤ 3/4: the slots of a big distinct() are most of its memory (and page faults).
+    if (this.size * 4 > this.mask * 3) this.rehash();
     return id;
   }
 
@@ -78,12 +83,14 @@ export class TupleTable {
 
   private rehash(): void {
     const cap = (this.mask + 1) * 2;
-    this.slots = new Int32Array(cap).fill(-1);
+    const slots = (this.slots = new Int32Array(2 * cap));
     this.mask = cap - 1;
     for (let id = 0; id < this.size; id++) {
-      let s = this.hashes[id]! & this.mask;
-      while (this.slots[s] !== -1) s = (s + 1) & this.mask;
-      this.slots[s] = id;
+      const h = this.hashes[id]!;
+      let s = h & this.mask;
+      while (slots[2 * s] !== 0) s = (s + 1) & this.mask;
+      slots[2 * s] = id + 1;
+      slots[2 * s + 1] = h;
     }
   }
 }

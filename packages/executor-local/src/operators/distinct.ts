@@ -19,10 +19,9 @@ export function firstOccurrences(table: GroupTable, c: Chunk, keys: readonly num
   const cols = keys === null ? c.columns : keys.map((k) => c.columns[k]!);
   const before = table.size;
   const ids = table.assign(cols, c.length);
-  const out: number[] = [];
-  let next = before;
-  for (let i = 0; i < c.length; i++) if (ids[i] === next) { out.push(i); next++; }
-  return Int32Array.from(out);
+  const out = new Int32Array(table.size - before);
+  for (let i = 0, next = before; i < c.length && next < table.size; i++) if (ids[i] === next) out[next++ - before] = i;
+  return out;
 }
 
 export async function* executeDistinct(node: DistinctExec, rt: RuntimeContext): AsyncGenerator<Chunk> {

@@ -51,31 +51,63 @@ function keyOk(keys: readonly Vec[], nullSafe: readonly boolean[], n: number): U
 interface Built {
   readonly chunk: Chunk;
   readonly table: GroupTable | null;
-  readonly head: Int32Array;
-  readonly next: Int32Array;
+  /** CSR index: the right rows of group g are rows[offsets[g] .. offsets[g + 1]), in input order. */
+  readonly offsets: Int32Array;
+  readonly rows: Int32Array;
 }
 
 async function build(node: HashJoinExec, rt: RuntimeContext): Promise<Built> {
   const parts: Chunk[] = [];
   for await (const c of rt.run(node.right)) parts.push(c);
   const types = node.right.schema.fields.map((f) => f.type);
-  const chunk: Chunk = parts.length === 0 ? { columns: types.map((t) => castVec({ type: "null", length: 0, valid: new Uint8Array(0) }, t, rt.eval)), length: 0 } : concatChunks(types, parts);
+  const chunk: Chunk = parts.length === 0 ? { columns: types.map((t) => castVec({ type: "null", length: 0, valid: new Uint8Array(0) }, t, rt.eval)), length: 0 } : parts.length === 1 ? parts[0]! : concatChunks(types, parts);
   const n = chunk.length;
-  if (node.leftKeys.length === 0) return { chunk, table: null, head: new Int32Array(0), next: new Int32Array(0) };
+  if (node.leftKeys.length === 0) return { chunk, table: null, offsets: new Int32Array(1), rows: new Int32Array(0) };
   const keys = node.rightKeys.map((k) => evaluate(k, chunk, rt.eval));
   const table = new GroupTable(keys.map((k) => k.type), false);
   const ids = table.assign(keys, n);
   const ok = keyOk(keys, node.nullSafe, n);
-  const head = new Int32Array(table.size).fill(-1);
-  const next = new Int32Array(n).fill(-1);
-  // Reverse insertion keeps each chain in right-input order.
-  for (let r = n - 1; r >= 0; r--) {
-    if (ok !== null && ok[r] === 0) continue;
-    const g = ids[r]!;
-    next[r] = head[g]!;
-    head[g] = r;
+  // A counting sort of the right rows by group id (stable: each group keeps right-input order).
+  // Contiguous per-group rows make probing a sequential read instead of chasing a linked list.
+  const offsets = new Int32Array(table.size + 1);
+  for (let r = 0; r < n; r++) if (ok === null || ok[r] === 1) offsets[ids[r]! + 1]!++;
+  for (let g = 0; g < table.size; g++) offsets[g + 1]! += offsets[g]!;
+  const rows = new Int32Array(offsets[table.size]!);
+  const fill = offsets.slice(0, table.size);
+  for (let r = 0; r < n; r++) if (ok === null || ok[r] === 1) rows[fill[ids[r]!]!++] = r;
+  return { chunk, table, offsets, rows };
+}
+
+/** Matching (left, right) row pairs by ascending left row; with `keepUnmatched`, unmatched left rows pair with -1. */
+function pairs(b: Built, gids: Int32Array, ok: Uint8Array | null, nL: number, keepUnmatched: boolean): { pl: Int32Array; pr: Int32Array } {
+  const { offsets, rows } = b;
+  let total = 0;
+  for (let i = 0; i < nL; i++) {
+    const g = gids[i]!;
+    const m = g < 0 || (ok !== null && ok[i] === 0) ? 0 : offsets[g + 1]! - offsets[g]!;
+    total += m === 0 && keepUnmatched ? 1 : m;
   }
-  return { chunk, table, head, next };
+  const pl = new Int32Array(total), pr = new Int32Array(total);
+  let p = 0;
+  for (let i = 0; i < nL; i++) {
+    const g = gids[i]!;
+    if (g < 0 || (ok !== null && ok[i] === 0)) { if (keepUnmatched) { pl[p] = i; pr[p++] = -1; } continue; }
+    const s = offsets[g]!, e = offsets[g + 1]!;
+    if (s === e) { if (keepUnmatched) { pl[p] = i; pr[p++] = -1; } continue; }
+    for (let j = s; j < e; j++) { pl[p] = i; pr[p++] = rows[j]!; }
+  }
+  return { pl, pr };
+}
+
+/** Pairs (by ascending left row) plus each unmatched left row paired with -1, in left order. */
+function interleaveUnmatched(pl: Int32Array, pr: Int32Array, nL: number): { pl: Int32Array; pr: Int32Array } {
+  const ol = new IntList(pl.length + nL), or = new IntList(pl.length + nL);
+  let p = 0;
+  for (let i = 0; i < nL; i++) {
+    if (p < pl.length && pl[p] === i) { while (p < pl.length && pl[p] === i) { ol.push(i); or.push(pr[p]!); p++; } }
+    else { ol.push(i); or.push(-1); }
+  }
+  return { pl: ol.view(), pr: or.view() };
 }
 
 function outputChunk(node: HashJoinExec, left: Chunk, right: Chunk, li: Int32Array, ri: Int32Array, rt: RuntimeContext): Chunk {
@@ -109,21 +141,20 @@ export async function* executeHashJoin(node: HashJoinExec, rt: RuntimeContext): 
   function* probe(L: Chunk): Generator<Chunk> {
     const nL = L.length;
     // Candidate pairs, grouped by ascending left row.
-    li.clear(); ri.clear();
+    let pl: Int32Array, pr: Int32Array;
+    // Left and full joins without a residual get their unmatched rows interleaved here already.
+    const direct = node.residual === null && (how === "left" || how === "full");
     if (b.table !== null) {
       const keys = node.leftKeys.map((k) => evaluate(k, L, rt.eval));
       const gids = b.table.lookup(keys, nL);
       const ok = keyOk(keys, node.nullSafe, nL);
-      const { head, next } = b;
-      for (let i = 0; i < nL; i++) {
-        const g = gids[i]!;
-        if (g < 0 || (ok !== null && ok[i] === 0)) continue;
-        for (let r = head[g]!; r >= 0; r = next[r]!) { li.push(i); ri.push(r); }
-      }
+      ({ pl, pr } = pairs(b, gids, ok, nL, direct));
     } else {
+      li.clear(); ri.clear();
       for (let i = 0; i < nL; i++) for (let r = 0; r < nR; r++) { li.push(i); ri.push(r); }
+      pl = li.view(); pr = ri.view();
+      if (direct) ({ pl, pr } = interleaveUnmatched(pl, pr, nL));
     }
-    let pl = li.view(), pr = ri.view();
     if (node.residual !== null && pl.length > 0) {
       const pairs: Chunk = { columns: [...L.columns.map((v) => takeVec(v, pl)), ...R.columns.map((v) => takeVec(v, pr))], length: pl.length };
       const mask = evaluatePredicate(node.residual, pairs, rt.eval);
@@ -132,20 +163,14 @@ export async function* executeHashJoin(node: HashJoinExec, rt: RuntimeContext): 
       for (let p = 0; p < pl.length; p++) if (mask[p] === 1) { fl[k] = pl[p]!; fr[k] = pr[p]!; k++; }
       pl = fl.subarray(0, k); pr = fr.subarray(0, k);
     }
-    if (matchedRight !== null) for (let p = 0; p < pr.length; p++) matchedRight[pr[p]!] = 1;
+    if (matchedRight !== null) for (let p = 0; p < pr.length; p++) if (pr[p]! >= 0) matchedRight[pr[p]!] = 1;
 
     let outL: Int32Array, outR: Int32Array;
     switch (how) {
       case "inner": case "cross": case "right": outL = pl; outR = pr; break;
       case "left": case "full": {
-        // Interleave unmatched left rows (with a null right side) to keep left order.
-        const ol = new IntList(pl.length + nL), or = new IntList(pl.length + nL);
-        let p = 0;
-        for (let i = 0; i < nL; i++) {
-          if (p < pl.length && pl[p] === i) { while (p < pl.length && pl[p] === i) { ol.push(i); or.push(pr[p]!); p++; } }
-          else { ol.push(i); or.push(-1); }
-        }
-        outL = ol.view(); outR = or.view();
+        if (direct) { outL = pl; outR = pr; break; }
+        ({ pl: outL, pr: outR } = interleaveUnmatched(pl, pr, nL));
         break;
       }
       case "semi": case "anti": {

@@ -68,3 +68,33 @@ describe("hash join with an on condition", () => {
     expect(sorted(rows)).toEqual(sorted([["p", 1, "p", 10], ["q", 2, "q", 20]]));
   });
 });
+
+describe("hash join key paths (dense int ids, hashed ids, int64, strings) against a nested loop", () => {
+  const keySets: Record<string, { type: "int32" | "int64" | "utf8"; keys: unknown[] }> = {
+    "small int32 (dense) with negatives and nulls": { type: "int32", keys: [-3, 0, 5, null, 5, -3, 7] },
+    "wide int32 (hashed)": { type: "int32", keys: [-2147483648, 2147483647, 0, null, 2147483647, 1 << 30] },
+    "int64 beyond 2^31": { type: "int64", keys: [2 ** 31, -(2 ** 40), 3, null, 2 ** 31, 3] },
+    strings: { type: "utf8", keys: ["a", "", "é", null, "a", "bb"] },
+  };
+  for (const [name, { type, keys }] of Object.entries(keySets)) {
+    for (const how of ["inner", "left", "full", "semi", "anti"] as const) {
+      it(`${name}: ${how}`, async () => {
+        const l = keys.map((k, i) => [k, i]);
+        const r = [...keys].reverse().map((k, i) => [k, 100 + i]);
+        const lv = values([["lk", type], ["li", "int32"]], l, 2), rv = values([["rk", type], ["ri", "int32"]], r, 3);
+        const rows = await run(Join.create(lv, rv, how, E.binary("=", c("lk"), c("rk")), []));
+        const eq = (a: unknown, b: unknown) => a !== null && b !== null && a === b;
+        const expected: unknown[][] = [];
+        for (const lr of l) {
+          const m = r.filter((rr) => eq(lr[0], rr[0]));
+          if (how === "semi") { if (m.length > 0) expected.push(lr); continue; }
+          if (how === "anti") { if (m.length === 0) expected.push(lr); continue; }
+          for (const rr of m) expected.push([...lr, ...rr]);
+          if (m.length === 0 && how !== "inner") expected.push([...lr, null, null]);
+        }
+        if (how === "full") for (const rr of r) if (!l.some((lr) => eq(lr[0], rr[0]))) expected.push([null, null, ...rr]);
+        expect(sorted(rows)).toEqual(sorted(expected));
+      });
+    }
+  }
+});

@@ -19,7 +19,8 @@ export function joinSchema(left: Schema, right: Schema, how: JoinType, using: re
     const rf = right.fields[resolveColumn(right, name)]!;
     const type = commonType(lf.type, rf.type, `join key ${name}`);
     // Spark: inner/left keep left's key, right keeps right's, full coalesces both.
-    const nullable = how === "full" ? lf.nullable && rf.nullable : how === "right" ? rf.nullable : lf.nullable;
+    // A full join's key is coalesce(left, right): null when the side that is present has a null key.
+    const nullable = how === "full" ? lf.nullable || rf.nullable : how === "right" ? rf.nullable : lf.nullable;
     return field(name, type, nullable);
   });
   const leftRest = left.fields.filter((f) => !usingSet.has(f.name)).map((f) => withNull(f, nullableLeft));
