@@ -19,8 +19,9 @@ for executor in local workers; do
   warehouse="$(mktemp -d)"
   echo "-- lgde run --executor $executor (default MySQL URL, the course's access.csv)"
   npx lgde run --from 20201025 --to 20201026 --first-day --executor "$executor" \
-    --access-log "$course/access/access.csv" --warehouse "$warehouse"
-  rm -rf "$warehouse"
+    --access-log "$course/access/access.csv" --warehouse "$warehouse" | tee "$warehouse.out"
+  grep -q "lgde run 20201025..20201026" "$warehouse.out"   # the command really ran and summarised
+  rm -rf "$warehouse" "$warehouse.out"
 done
 
 # Every figure and every dimension row against expected/*.json, through the test suite's checks,

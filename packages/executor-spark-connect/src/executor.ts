@@ -1,8 +1,13 @@
 // sparkConnect(url): an Executor that runs our plans on Apache Spark through Spark Connect.
 import type * as arrow from "apache-arrow";
-import { toArrowSchema, type ExecutionContext, type Executor, type ExplainMode as FrameExplainMode, type LogicalPlan } from "@lgde/core";
+import {
+  toArrowSchema, type ExecutionContext, type Executor, type ExplainMode as FrameExplainMode, type LogicalPlan,
+  type WriteRequest, type WriteResult,
+} from "@lgde/core";
 import { SparkConnectClient, type ExplainMode, type SparkConnectClientOptions } from "./client/client.js";
 import { lowerPlan } from "./lower/relation.js";
+import { lowerWrite } from "./lower/write.js";
+import { progressReporter } from "./progress.js";
 import { relationText } from "./lower/text.js";
 import { decodeArrowStream } from "./results.js";
 
@@ -63,7 +68,7 @@ class SparkConnect implements SparkConnectExecutor {
     const schema = toArrowSchema(plan.schema);
     await this.configure(ctx);
     let rows = 0;
-    for await (const ipc of this.client.execute(relation, ctx.signal)) {
+    for await (const ipc of this.client.execute(relation, ctx.signal, progressReporter(ctx))) {
       for (const batch of decodeArrowStream(ipc, schema)) {
         rows += batch.numRows;
         ctx.onProgress?.({ task: `spark-connect ${this.url}`, rows });
@@ -71,6 +76,19 @@ class SparkConnect implements SparkConnectExecutor {
       }
     }
     ctx.onProgress?.({ task: `spark-connect ${this.url}`, rows, done: true });
+  }
+
+  /**
+   * Spark writes the files itself (WriteOperation), so `target` is a path on the cluster's file
+   * system. Spark's write command answers with no figures, so `rows` and `files` are -1 (unknown)
+   * and `partitions` is empty; read the target back to count it.
+   */
+  async write(plan: LogicalPlan, request: WriteRequest, ctx: ExecutionContext): Promise<WriteResult> {
+    const command = lowerWrite(plan, request);
+    await this.configure(ctx);
+    await this.client.executeCommand(command, ctx.signal, progressReporter(ctx));
+    ctx.onProgress?.({ task: `spark write ${request.format} ${request.target}`, done: true });
+    return { rows: -1, files: -1, partitions: [] };
   }
 
   /**

@@ -4,7 +4,8 @@ export { SparkConnectClient, type SparkConnectClientOptions, type ExplainMode } 
 export { SparkConnectError, type SparkErrorInfo } from "./client/errors.js";
 export { parseSparkConnectUrl, DEFAULT_PORT, type SparkConnectUrl } from "./client/url.js";
 export { lowerPlan } from "./lower/relation.js";
+export { lowerWrite } from "./lower/write.js";
 export { lowerExpr } from "./lower/expr.js";
 export { relationText, exprText } from "./lower/text.js";
 export { SparkLoweringError } from "./lower/errors.js";
-export type { RelationMsg, ExprMsg } from "./lower/messages.js";
+export type { RelationMsg, ExprMsg, CommandMsg, SaveModeMsg } from "./lower/messages.js";

@@ -1,3 +1,5 @@
 #!/usr/bin/env node
-// Thin launcher so the bin exists before `tsc -b` has produced dist/.
-import "../dist/cli/main.js";
+// Thin launcher so the bin exists before `tsc -b` has produced dist/; works through npx's symlinks too.
+import { run } from "../dist/cli/main.js";
+
+run();

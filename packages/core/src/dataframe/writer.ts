@@ -5,7 +5,7 @@ import { AnalysisError } from "../errors.js";
 import { resolveColumn } from "../expr/resolve.js";
 import type { LogicalPlan } from "../plan/plan.js";
 import type { SessionState } from "../session/state.js";
-import { executePlan } from "./execute.js";
+import { executePlan, planForExecutor } from "./execute.js";
 
 /** Save modes with Spark's spellings (`"error"`, `"errorifexists"`) and `"upsert"` (MySQL, by the `key` option). */
 export type SaveModeName = SaveMode | "error" | "errorifexists" | "default";
@@ -23,7 +23,7 @@ interface WriterSettings {
 }
 
 /**
- * Writes a frame through the session's sinks. Configure with `mode`, `partitionBy`, `option(s)`,
+ * Writes a frame through the session's executor when it writes itself (`Executor.write`), else the session's sinks. Configure with `mode`, `partitionBy`, `option(s)`,
  * `format`, then call `save(target)` or a format shortcut. Each call returns a new writer.
  *
  * @example
@@ -82,7 +82,6 @@ export class DataFrameWriter {
     if (typeof path !== "string" || path === "") {
       throw new AnalysisError(`write.save(): no target; pass a path (or table) or set option "path"`);
     }
-    const sink = this.state.context.sources.sink(this.settings.format);
     const request = Object.freeze({
       format: this.settings.format,
       mode: this.settings.mode,
@@ -91,6 +90,12 @@ export class DataFrameWriter {
       options: Object.freeze({ ...this.settings.options }),
       schema: this.plan.schema,
     });
+    // An executor that writes itself (Spark) gets the plan; otherwise our sink takes the batches.
+    const executor = this.state.executor();
+    if (executor.write !== undefined) {
+      return executor.write(planForExecutor(this.state, executor, this.plan), request, this.state.context);
+    }
+    const sink = this.state.context.sources.sink(this.settings.format);
     return sink.write(executePlan(this.state, this.plan), request, this.state.context);
   }
 

@@ -2,7 +2,7 @@
 import type * as arrow from "apache-arrow";
 import type { ExplainMode } from "../dataframe/dataframe.js";
 import type { LogicalPlan } from "../plan/plan.js";
-import type { Plugin, SourceRegistry } from "./source.js";
+import type { Plugin, SourceRegistry, WriteRequest, WriteResult } from "./source.js";
 
 /** Progress of long work, reported to the session's listener (the CLI draws it on a terminal). */
 export interface ProgressEvent {
@@ -60,6 +60,13 @@ export interface Executor {
    * because its own optimizer (Spark's Catalyst) does that work. Execute and explain honour it.
    */
   readonly wantsUnoptimizedPlan?: boolean;
+  /**
+   * Writes the plan's result itself (e.g. Spark's own write operation, whose paths are on the
+   * cluster's file system) instead of streaming batches to the session's sink. When present,
+   * `df.write` uses it; the plan is optimized unless `wantsUnoptimizedPlan`. Requests it cannot
+   * honour (a format or mode it lacks) are an error naming them, never a silent fallback.
+   */
+  write?(plan: LogicalPlan, request: WriteRequest, ctx: ExecutionContext): Promise<WriteResult>;
   /** Releases threads, pools and connections. */
   stop(): Promise<void>;
 }

@@ -3,11 +3,11 @@
 import { randomUUID } from "node:crypto";
 import * as grpc from "@grpc/grpc-js";
 import { decode, encode } from "../proto.js";
-import type { RelationMsg } from "../lower/messages.js";
+import type { CommandMsg, RelationMsg } from "../lower/messages.js";
 import { SparkConnectError } from "./errors.js";
 import { parseSparkConnectUrl, type SparkConnectUrl } from "./url.js";
 import type {
-  AnalyzePlanResponseMsg, ConfigResponseMsg, ErrorInfoMsg, ExecutePlanResponseMsg, FetchErrorDetailsResponseMsg, RpcStatusMsg,
+  AnalyzePlanResponseMsg, ConfigResponseMsg, ErrorInfoMsg, ExecutePlanResponseMsg, ExecutionProgressMsg, FetchErrorDetailsResponseMsg, RpcStatusMsg,
 } from "./wire.js";
 
 const SERVICE = "/spark.connect.SparkConnectService/";
@@ -136,8 +136,26 @@ export class SparkConnectClient {
     return res.sparkVersion?.version ?? "";
   }
 
-  /** Runs a relation; yields each Arrow IPC stream the server sends. Aborting interrupts the operation on the server. */
-  async *execute(relation: RelationMsg, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  /**
+   * Runs a relation; yields each Arrow IPC stream the server sends. Aborting interrupts the operation
+   * on the server. `onProgress` receives the server's progress reports (Spark 4), if it sends any.
+   */
+  execute(relation: RelationMsg, signal?: AbortSignal, onProgress?: (p: ExecutionProgressMsg) => void): AsyncGenerator<Uint8Array> {
+    return this.executePlan({ root: relation }, signal, onProgress);
+  }
+
+  /** Runs a command (e.g. a write operation) to completion; Spark answers with no rows. */
+  async executeCommand(command: CommandMsg, signal?: AbortSignal, onProgress?: (p: ExecutionProgressMsg) => void): Promise<void> {
+    for await (const _ of this.executePlan({ command }, signal, onProgress)) {
+      // a command's result batches (if any) carry nothing we use
+    }
+  }
+
+  private async *executePlan(
+    plan: { readonly root: RelationMsg } | { readonly command: CommandMsg },
+    signal: AbortSignal | undefined,
+    onProgress: ((p: ExecutionProgressMsg) => void) | undefined,
+  ): AsyncGenerator<Uint8Array> {
     await this.connected();
     signal?.throwIfAborted();
     const operationId = randomUUID();
@@ -145,7 +163,7 @@ export class SparkConnectClient {
       SERVICE + "ExecutePlan",
       (v) => Buffer.from(encode("spark.connect.ExecutePlanRequest", v)),
       (b) => decode<ExecutePlanResponseMsg>("spark.connect.ExecutePlanResponse", b),
-      { ...this.base(), operationId, plan: { root: relation } },
+      { ...this.base(), operationId, plan },
       this.metadata,
     );
     const onAbort = (): void => {
@@ -156,6 +174,7 @@ export class SparkConnectClient {
     let finished = false;
     try {
       for await (const res of call as AsyncIterable<ExecutePlanResponseMsg>) {
+        if (res.executionProgress !== undefined) onProgress?.(res.executionProgress);
         const data = res.arrowBatch?.data;
         if (data !== undefined && data.length > 0) yield data;
       }

@@ -6,6 +6,19 @@ export interface ExecutePlanResponseMsg {
   readonly operationId?: string;
   readonly arrowBatch?: { readonly rowCount?: string; readonly data?: Uint8Array };
   readonly resultComplete?: Record<string, never>;
+  readonly executionProgress?: ExecutionProgressMsg;
+}
+
+/** Spark 4's intermediate progress report: per stage, tasks completed of tasks and input bytes read. */
+export interface ExecutionProgressMsg {
+  readonly stages?: readonly {
+    readonly stageId?: string;
+    readonly numTasks?: string;
+    readonly numCompletedTasks?: string;
+    readonly inputBytesRead?: string;
+    readonly done?: boolean;
+  }[];
+  readonly numInflightTasks?: string;
 }
 
 export interface AnalyzePlanResponseMsg {

@@ -101,3 +101,18 @@ export type RelationMsg =
     }
   | { readonly sort: { readonly input: RelationMsg; readonly order: readonly SortOrderMsg[]; readonly isGlobal: boolean } }
   | { readonly limit: { readonly input: RelationMsg; readonly limit: number } };
+
+/** Spark's save modes (WriteOperation.SaveMode). */
+export type SaveModeMsg = "SAVE_MODE_APPEND" | "SAVE_MODE_OVERWRITE" | "SAVE_MODE_ERROR_IF_EXISTS" | "SAVE_MODE_IGNORE";
+
+/** A command sent as `Plan.command`; only the write operation is used. */
+export interface CommandMsg {
+  readonly writeOperation: {
+    readonly input: RelationMsg;
+    readonly source: string;
+    readonly path: string;
+    readonly mode: SaveModeMsg;
+    readonly partitioningColumns: readonly string[];
+    readonly options: Readonly<Record<string, string>>;
+  };
+}

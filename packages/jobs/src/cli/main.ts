@@ -1,4 +1,5 @@
 // `lgde`: the command-line entry point (compiled to dist/cli/main.js, launched by bin/lgde.js).
+import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { ingest } from "../ingest/ingest.js";
 import { metrics } from "../metrics/metrics.js";
@@ -79,10 +80,12 @@ async function execute(command: Command, reporter: ReturnType<typeof terminalRep
   }
 }
 
-// Run when executed directly (bin/lgde.js imports this module, as does `node dist/cli/main.js`).
+// Run when this file is executed directly (`node dist/cli/main.js`); bin/lgde.js calls `run()` itself.
 const entry = process.argv[1];
-const isEntry = entry !== undefined && (import.meta.url === pathToFileURL(entry).href || /[\\/]bin[\\/]lgde(\.js)?$/.test(entry));
-if (isEntry) {
+if (entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href) run();
+
+/** Runs the command line of this process and sets its exit code. */
+export function run(): void {
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (e: unknown) => { process.stderr.write(`lgde: internal error: ${(e as Error).stack ?? String(e)}\n`); process.exitCode = 1; },
