@@ -15,7 +15,8 @@ import { decodeArrowStream } from "./results.js";
 export interface SparkConnectOptions extends SparkConnectClientOptions {
   /**
    * Session configuration sent before the first query. By default ANSI mode is off, because our
-   * typing rules are Spark's non-ANSI ones (Spark 4 turns ANSI on by default).
+   * typing rules are Spark's non-ANSI ones (Spark 4 turns ANSI on by default). Progress reports
+   * come every `spark.connect.progress.reportInterval` (server default 2 s); set it here for finer grain.
    */
   readonly conf?: Readonly<Record<string, string>>;
 }

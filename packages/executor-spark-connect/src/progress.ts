@@ -1,4 +1,6 @@
 // Spark 4's ExecutionProgress reports as the session's progress events, one per stage.
+// The server sends them on a timer (spark.connect.progress.reportInterval, 2 s by default), so a
+// query that ends sooner reports nothing; lower it through `sparkConnect(url, { conf })` for finer grain.
 import type { ExecutionContext } from "@lgde/core";
 import type { ExecutionProgressMsg } from "./client/wire.js";
 

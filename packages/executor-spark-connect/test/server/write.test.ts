@@ -25,7 +25,10 @@ function sortById(rows: readonly Record<string, unknown>[]): Record<string, unkn
 describeSpark("df.write on Spark", () => {
   const dir = mkdtempSync(join(tmpdir(), "lgde-spark-write-"));
   const events: ProgressEvent[] = [];
-  const spark = Session.builder().timeZone("UTC").use(io()).executor(sparkConnect(SPARK_URL))
+  // Spark reports progress on a timer (spark.connect.progress.reportInterval, 2 s by default), so a
+  // query shorter than that reports nothing; a short interval makes the progress test deterministic.
+  const spark = Session.builder().timeZone("UTC").use(io())
+    .executor(sparkConnect(SPARK_URL, { conf: { "spark.connect.progress.reportInterval": "20ms" } }))
     .onProgress((e) => events.push(e)).getOrCreate();
   const reader = Session.builder().timeZone("UTC").use(io()).executor(local()).getOrCreate();
   afterAll(async () => {
