@@ -357,3 +357,30 @@ export function arbPlan(options: PlanOptions = {}): fc.Arbitrary<LogicalPlan> {
   const ops = options.ops ?? PLAN_OPS;
   return arbTable("c", options.maxRows ?? 25).chain((t) => arbOps(valuesOf(t), options.maxOps ?? 3, 1, ops));
 }
+
+/**
+ * Plans that read one generated sub-plan from several places, as a DataFrame used twice is read:
+ * unions of it, a set difference and a semi join against itself, a distinct beside a filtered copy of
+ * that distinct, and (with `limits`) a limited read
+ * before a full one. A limit over unsorted rows keeps whichever rows come first, so compare plans
+ * with `limits` only against an executor with the same row order (the reference, local()).
+ */
+export function arbSharedPlan(options: PlanOptions & { readonly limits?: boolean } = {}): fc.Arbitrary<LogicalPlan> {
+  const { limits = true, ...planOptions } = options;
+  const base = arbPlan({ ops: ["filter", "project", "aggregate", "join", "distinct", "dropDuplicates", "sort"], maxOps: 3, ...planOptions });
+  const shapes = limits ? (["union", "except", "semi", "limited"] as const) : (["union", "except", "semi"] as const);
+  const filteredDistinct = base.chain((p) => fc.integer({ min: 0, max: 2 }).chain((d) => arbBool(p.schema, d)).map((b) =>
+    // A distinct and a filtered copy of it: the copy may be planned as a filter over the shared distinct.
+    Union.create([Distinct.create(p, null), Distinct.create(Filter.create(p, b.expr), null)])));
+  const repeated = fc.tuple(base, fc.constantFrom(...shapes)).map(([p, shape]) => {
+    const names = p.schema.fields.map((f) => f.name);
+    switch (shape) {
+      case "union": return Union.create([p, p, p]);
+      case "except": return Except.create(Union.create([p, p]), limits ? Limit.create(p, 1) : p);
+      case "semi": return Join.create(p, p, "semi", null, names);
+      // The first reader stops early: the next one must compute it in full.
+      case "limited": return Union.create([Limit.create(p, 1), p]);
+    }
+  });
+  return fc.oneof(repeated, filteredDistinct);
+}

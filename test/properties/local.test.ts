@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { local } from "@lgde/executor-local";
-import { arbPlan, type PlanOp } from "./generators.js";
+import { arbPlan, arbSharedPlan, type PlanOp } from "./generators.js";
 import { checkAgainstReference, testContext } from "./harness.js";
 
 const executor = local();
@@ -24,4 +24,11 @@ describe("local executor = reference", () => {
   it("distinct, dropDuplicates, union, subtract", () => property(["distinct", "dropDuplicates", "union", "subtract", "filter"], 3, 150));
   it("sort and sort + limit", () => property(["sort", "sortLimit", "filter", "project"], 2, 150));
   it("mixed plans", () => property(["filter", "project", "aggregate", "join", "distinct", "dropDuplicates", "union", "subtract", "sort", "sortLimit"], 4, 200));
+  it("plans that read one sub-plan from several places (computed once, replayed)", () =>
+    fc.assert(
+      fc.asyncProperty(arbSharedPlan(), fc.integer({ min: 1, max: 16 }), async (plan, batchSize) => {
+        await checkAgainstReference(executor, plan, testContext(batchSize));
+      }),
+      runs(150),
+    ));
 });

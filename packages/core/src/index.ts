@@ -7,6 +7,7 @@ export * from "./plan/plan.js";
 export * from "./plan/nodes/index.js";
 export * from "./plan/tree.js";
 export * from "./plan/explain.js";
+export * from "./plan/reuse.js";
 export * from "./optimizer/index.js";
 export * from "./errors.js";
 export * from "./execution/json.js";

@@ -14,6 +14,7 @@ import { executeHashJoin } from "./operators/hash-join.js";
 import { executeLimit } from "./operators/limit.js";
 import { executeProject } from "./operators/project.js";
 import { executeScan } from "./operators/scan.js";
+import { executeShared } from "./operators/shared.js";
 import { executeSort } from "./operators/sort.js";
 import { executeUnion } from "./operators/union.js";
 import { executeValues } from "./operators/values.js";
@@ -35,6 +36,7 @@ export const OPERATORS: { readonly [K in PhysicalKind]: Operator<K> } = {
   except: executeExcept,
   sort: executeSort,
   limit: executeLimit,
+  shared: executeShared,
 };
 
 /** Options of a run. */
@@ -53,6 +55,7 @@ export async function* executeChunks(plan: PhysicalPlan, ctx: ExecutionContext, 
     exec: ctx,
     eval: evalContext(ctx.timeZone),
     batchSize: Math.max(1, ctx.batchSize || 32768),
+    shared: new Map(),
     run(p) {
       const stream = (OPERATORS[p.kind] as Operator<PhysicalKind>)(p as never, rt);
       if (!collect) return stream;

@@ -2,7 +2,7 @@
 import type { ExecutionContext, Executor, LogicalPlan } from "@lgde/core";
 import { executePhysical } from "./execute.js";
 import { explainPhysical } from "./explain.js";
-import { planPhysical } from "./physical-planner.js";
+import { planPhysicalWithReuse } from "./physical-reuse.js";
 
 /** Options of `local()`. */
 export interface LocalExecutorOptions {
@@ -23,11 +23,11 @@ export function local(options: LocalExecutorOptions = {}): Executor {
   return Object.freeze({
     name: "local",
     execute(plan: LogicalPlan, ctx: ExecutionContext) {
-      const physical = planPhysical(plan);
+      const physical = planPhysicalWithReuse(plan);
       return executePhysical(physical, withOptions(ctx), options.metrics === undefined ? {} : { metrics: options.metrics });
     },
     explain(plan: LogicalPlan) {
-      return explainPhysical(planPhysical(plan));
+      return explainPhysical(planPhysicalWithReuse(plan));
     },
     async stop() {},
   });

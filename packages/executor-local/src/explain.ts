@@ -26,6 +26,7 @@ const DESCRIBE: { readonly [K in PhysicalKind]: Describer<K> } = {
   sort: (p) =>
     `${p.limit === null ? "Sort" : `TopN ${p.limit}`} [${p.orders.map((o) => `${pexprText(o.expr)} ${o.ascending ? "ASC" : "DESC"} NULLS ${o.nullsFirst ? "FIRST" : "LAST"}`).join(", ")}]`,
   limit: (p) => `Limit ${p.n}`,
+  shared: (p) => `Shared #${p.id} (computed once, read ${p.consumers} times)`,
 };
 
 /** One line describing an operator (without children). */
@@ -33,9 +34,11 @@ export function describePhysical(p: PhysicalPlan): string {
   return (DESCRIBE[p.kind] as Describer<PhysicalKind>)(p as never);
 }
 
-/** The plan as an indented tree, children two spaces deeper. */
-export function explainPhysical(p: PhysicalPlan, indent = 0): string {
+/** The plan as an indented tree, children two spaces deeper; a shared sub-plan is shown in full once. */
+export function explainPhysical(p: PhysicalPlan, indent = 0, shown: Set<PhysicalPlan> = new Set()): string {
+  if (p.kind === "shared" && shown.has(p)) return `${" ".repeat(indent)}ReusedSubplan #${p.id}`;
+  shown.add(p);
   const lines = [" ".repeat(indent) + describePhysical(p)];
-  for (const c of physicalChildren(p)) lines.push(explainPhysical(c, indent + 2));
+  for (const c of physicalChildren(p)) lines.push(explainPhysical(c, indent + 2, shown));
   return lines.join("\n");
 }

@@ -1,7 +1,8 @@
 // @lgde/executor-local: the single-threaded vectorized executor, and the physical planner,
 // operators and kernels that other executors (workers) reuse.
 export { local, type LocalExecutorOptions } from "./executor.js";
-export { planPhysical } from "./physical-planner.js";
+export { planPhysical, withPlanningHook, type PlanningHook } from "./physical-planner.js";
+export { planPhysicalWithReuse } from "./physical-reuse.js";
 export { executePhysical, executeChunks, OPERATORS, type ExecuteOptions } from "./execute.js";
 export { explainPhysical, describePhysical } from "./explain.js";
 export { physicalChildren, type PhysicalPlan, type PhysicalKind } from "./physical-plan.js";
@@ -17,6 +18,7 @@ export type { UnionExec } from "./operators/union.js";
 export type { ExceptExec } from "./operators/except.js";
 export type { SortExec } from "./operators/sort.js";
 export type { LimitExec } from "./operators/limit.js";
+export type { SharedExec, SharedState } from "./operators/shared.js";
 // Expressions
 export { compileExpr, castTo, type CompileScope } from "./eval/compile.js";
 export { evaluate, evaluatePredicate, constant } from "./eval/evaluate.js";

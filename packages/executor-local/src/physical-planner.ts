@@ -144,7 +144,7 @@ const PLANNERS: { readonly [K in PlanKind]: Planner<K> } = {
     exprs: node.exprs.map((e, i) => castTo(compileExpr(e, { schema: node.input.schema }), node.schema.fields[i]!.type)),
     schema: node.schema,
   }),
-  filter: (node) => ({ kind: "filter", input: planPhysical(node.input), predicate: castTo(compileExpr(node.predicate, { schema: node.input.schema }), "bool"), schema: node.schema }),
+  filter: planFilter,
   aggregate: planAggregate,
   join: planJoin,
   distinct: (node) => ({
@@ -165,6 +165,27 @@ const PLANNERS: { readonly [K in PlanKind]: Planner<K> } = {
   }),
 };
 
+/**
+ * A Filter over a Scan repeats the conjuncts the optimizer pushed into the scan (pushed filters are hints
+ * to the source), but the ScanExec re-applies every pushed filter exactly: only the other conjuncts are
+ * checked again, and a Filter with none left is just the scan.
+ */
+function planFilter(node: PlanOfKind<"filter">): PhysicalPlan {
+  const input = planPhysical(node.input);
+  const schema = node.input.schema;
+  if (node.input.kind === "scan" && node.input.filters.length > 0) {
+    const pushed = new Set(node.input.filters.map((f) => JSON.stringify(f)));
+    const conjuncts = splitConjunction(node.predicate);
+    const rest = conjuncts.filter((c) => !pushed.has(JSON.stringify(c)));
+    if (rest.length === 0) return input;
+    if (rest.length < conjuncts.length) {
+      const predicate = andAll(rest.map((c) => castTo(compileExpr(c, { schema }), "bool")))!;
+      return { kind: "filter", input, predicate, schema: node.schema };
+    }
+  }
+  return { kind: "filter", input, predicate: castTo(compileExpr(node.predicate, { schema }), "bool"), schema: node.schema };
+}
+
 function planSort(node: PlanOfKind<"sort">, limit: number | null): PhysicalPlan {
   return {
     kind: "sort",
@@ -175,7 +196,25 @@ function planSort(node: PlanOfKind<"sort">, limit: number | null): PhysicalPlan 
   };
 }
 
+/** Decides how a logical node is planned (e.g. shared with its other occurrences); `make` plans it normally. */
+export type PlanningHook = (node: LogicalPlan, make: () => PhysicalPlan) => PhysicalPlan;
+
+// Planning is synchronous, so one hook at a time is in force.
+let hook: PlanningHook | null = null;
+
+/** Runs `fn` with `h` deciding how every node planned meanwhile is planned. */
+export function withPlanningHook<T>(h: PlanningHook, fn: () => T): T {
+  const outer = hook;
+  hook = h;
+  try {
+    return fn();
+  } finally {
+    hook = outer;
+  }
+}
+
 /** The physical plan of an (optimized) logical plan. AnalysisError for unresolvable columns. */
 export function planPhysical(plan: LogicalPlan): PhysicalPlan {
-  return (PLANNERS[plan.kind] as Planner<PlanKind>)(plan as never);
+  const make = () => (PLANNERS[plan.kind] as Planner<PlanKind>)(plan as never);
+  return hook === null ? make() : hook(plan, make);
 }

@@ -3,11 +3,14 @@ import type { ExecutionContext } from "@lgde/core";
 import type { EvalContext } from "./eval/context.js";
 import type { Chunk } from "./kernels/vector.js";
 import type { PhysicalPlan } from "./physical-plan.js";
+import type { SharedState } from "./operators/shared.js";
 
 export interface RuntimeContext {
   readonly exec: ExecutionContext;
   readonly eval: EvalContext;
   readonly batchSize: number;
+  /** The kept rows of sub-plans read from several places (operators/shared.ts), by id. */
+  readonly shared: Map<number, SharedState>;
   /** Runs a child plan (through the metrics wrapper). */
   run(plan: PhysicalPlan): AsyncIterable<Chunk>;
 }

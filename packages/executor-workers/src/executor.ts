@@ -4,7 +4,7 @@ import { toArrowSchema, type ExecutionContext, type Executor, type LogicalPlan }
 import { local } from "@lgde/executor-local";
 import type * as arrow from "apache-arrow";
 import { explainDistributed } from "./plan/explain.js";
-import { planDistributed, type PlannerOptions } from "./plan/planner.js";
+import { planQuery, type PlannerOptions } from "./plan/planner.js";
 import { WorkerPool } from "./pool.js";
 import { QueryRun } from "./run/query.js";
 
@@ -49,7 +49,7 @@ export function workers(options: WorkersOptions = {}): Executor {
       const run = new QueryRun(env, ctx);
       let finished = false;
       try {
-        yield* run.stream(planDistributed(plan, planner), toArrowSchema(plan.schema));
+        yield* run.stream(planQuery(plan, planner), toArrowSchema(plan.schema));
         finished = true;
       } finally {
         // On an error or an early return, cancel what is still queued or running.
@@ -58,7 +58,7 @@ export function workers(options: WorkersOptions = {}): Executor {
       }
     },
     explain(plan: LogicalPlan, _ctx: ExecutionContext): string {
-      return explainDistributed(planDistributed(plan, planner), `WorkersExecutor [threads=${threads}, exchange buckets=${buckets}]`);
+      return explainDistributed(planQuery(plan, planner), `WorkersExecutor [threads=${threads}, exchange buckets=${buckets}]`);
     },
     async stop(): Promise<void> {
       await pool.close();

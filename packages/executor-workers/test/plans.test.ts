@@ -124,12 +124,19 @@ describe("explain", () => {
     // Both join sides and the partial aggregate are repartitioned.
     expect(text.match(/Exchange hashpartitioning/g)).toHaveLength(3);
   });
-  it("counts distinct values without keys in two phases, exchanged by value", () => {
+  it("counts distinct values without keys by grouping on them first, never gathering the rows", () => {
     const exec = workers({ threads: 2 });
-    const text = exec.explain(Aggregate.create(facts, [], [agg("count", "s", "n", { distinct: true })]), {} as never);
-    expect(text).toContain("PartialDistinct [s]");
-    expect(text).toContain("Exchange hashpartitioning(__d0)");
-    expect(text).toContain("PartialAggregate []");
+    for (const aggs of [
+      [agg("count", "s", "n", { distinct: true })],
+      [agg("count", "s", "n", { distinct: true }), agg("sum", "v", "total"), agg("count", "v", "rows")],
+    ]) {
+      const text = exec.explain(Aggregate.create(facts, [], aggs), {} as never);
+      expect(text).toContain("PartialAggregate [__d0]");
+      expect(text).toContain("Exchange hashpartitioning(__g0)");
+      expect(text).toContain("FinalAggregate [] [__x0");
+      // Only the per-bucket partial results reach the coordinator.
+      expect(text).toMatch(/Gather to coordinator\n\s+\+- PartialAggregate \[\]/);
+    }
   });
   it("broadcasts a small side", () => {
     const exec = workers({ threads: 2 });

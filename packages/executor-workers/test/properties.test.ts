@@ -4,7 +4,7 @@ import { afterAll, describe, it } from "vitest";
 import { explainLogical, optimize, type LogicalPlan } from "@lgde/core";
 import { local } from "@lgde/executor-local";
 import { workers } from "@lgde/executor-workers";
-import { arbPlan } from "../../../test/properties/generators.js";
+import { arbPlan, arbSharedPlan } from "../../../test/properties/generators.js";
 import { multisetDiff, orderViolation, runPlan, testContext } from "../../../test/properties/harness.js";
 
 const runs = (n: number) => ({ numRuns: Number(process.env.LGDE_PROPERTY_RUNS ?? n) });
@@ -25,5 +25,17 @@ describe.each([1, 2, 4])("workers({ threads: %i }) = local()", (threads) => {
         if (diff !== null) throw new Error(`${diff}\nplan:\n${explainLogical(plan)}`);
       }),
     runs(60),
+  ));
+
+  it("on plans that read one sub-plan from several places (computed once, kept in shared memory)", () => fc.assert(
+    fc.asyncProperty(arbSharedPlan({ limits: false }), fc.integer({ min: 1, max: 16 }), fc.boolean(), async (generated, batchSize, broadcast) => {
+      const plan = optimize(generated);
+      const ctx = testContext(batchSize);
+      const want = await runPlan(reference, plan, ctx);
+      const got = await runPlan(execs[broadcast ? 1 : 0]!, plan, ctx);
+      const diff = multisetDiff(want, got) ?? orderViolation(plan, got);
+      if (diff !== null) throw new Error(`${diff}\nplan:\n${explainLogical(plan)}`);
+    }),
+    runs(40),
   ));
 });

@@ -1,5 +1,5 @@
 // Session.builder(): configuration collected immutably, then getOrCreate().
-import type { Executor, ProgressEvent } from "../execution/executor.js";
+import type { Executor, OperatorMetrics, ProgressEvent } from "../execution/executor.js";
 import type { Plugin } from "../execution/source.js";
 
 /** Everything a Session is built from. */
@@ -11,6 +11,7 @@ export interface SessionConfig {
   readonly conf: ReadonlyMap<string, string>;
   readonly batchSize: number;
   readonly onProgress: ((event: ProgressEvent) => void) | null;
+  readonly onMetrics: ((metrics: readonly OperatorMetrics[]) => void) | null;
 }
 
 /** Spark's config key for the session zone. */
@@ -58,6 +59,7 @@ export class SessionBuilder<S> {
       conf: new Map(),
       batchSize: DEFAULT_BATCH_SIZE,
       onProgress: null,
+      onMetrics: null,
     },
   ) {
     Object.freeze(this);
@@ -107,6 +109,14 @@ export class SessionBuilder<S> {
   /** A listener for progress of long work (scans, writes). */
   onProgress(listener: (event: ProgressEvent) => void): SessionBuilder<S> {
     return this.with({ onProgress: listener });
+  }
+
+  /**
+   * A listener for each query's per-operator metrics (rows, batches, milliseconds), called when the
+   * query ends; the workers executor sums each operator over its partitions.
+   */
+  onMetrics(listener: (metrics: readonly OperatorMetrics[]) => void): SessionBuilder<S> {
+    return this.with({ onMetrics: listener });
   }
 
   /** Builds the session. (Unlike Spark, each call builds a new one; sessions are cheap.) */

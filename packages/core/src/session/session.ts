@@ -67,6 +67,7 @@ export class Session {
       plugins: config.plugins,
       batchSize: config.batchSize,
       ...(config.onProgress ? { onProgress: config.onProgress } : {}),
+      ...(config.onMetrics ? { onMetrics: config.onMetrics } : {}),
     });
     const exec = this.exec;
     const disabled = (config.conf.get(DISABLED_RULES_KEY) ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");

@@ -23,8 +23,10 @@ export function takeVec(v: Vec, indices: Int32Array): Vec {
       return { type: v.type, length: n, values: out, valid };
     }
     case "int64": case "timestamp": {
+      // Word by word: reading a BigInt64Array element allocates a BigInt.
       const out = new BigInt64Array(n), a = v.values;
-      for (let i = 0; i < n; i++) { const j = indices[i]!; out[i] = j < 0 ? 0n : a[j]!; }
+      const from = new Int32Array(a.buffer, a.byteOffset, a.length * 2), to = new Int32Array(out.buffer);
+      for (let i = 0; i < n; i++) { const j = indices[i]!; if (j >= 0) { to[2 * i] = from[2 * j]!; to[2 * i + 1] = from[2 * j + 1]!; } }
       return { type: v.type, length: n, values: out, valid };
     }
     case "float64": {

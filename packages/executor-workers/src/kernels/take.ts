@@ -57,8 +57,10 @@ export function takeData(data: arrow.Data, idx: Int32Array): arrow.Data {
   const ctor = values.constructor as { new (n: number): Int32Array | BigInt64Array | Float64Array };
   const out = new ctor(length);
   if (out instanceof BigInt64Array) {
+    // Word by word: reading a BigInt64Array element allocates a BigInt.
     const v = values as BigInt64Array;
-    for (let i = 0; i < length; i++) out[i] = v[idx[i]!]!;
+    const from = new Int32Array(v.buffer, v.byteOffset, v.length * 2), to = new Int32Array(out.buffer, 0, length * 2);
+    for (let i = 0; i < length; i++) { const j = idx[i]! * 2; to[2 * i] = from[j]!; to[2 * i + 1] = from[j + 1]!; }
   } else {
     const v = values as Int32Array | Float64Array;
     const o = out as Int32Array | Float64Array;

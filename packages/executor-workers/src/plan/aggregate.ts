@@ -111,30 +111,46 @@ export function planAggregate(node: AggregateNode, input: DPlan): DPlan {
 const OVER_DISTINCT_VALUES = new Set<AggregateCall["fn"]>(["count", "sum", "avg", "min", "max"]);
 
 /**
- * A global aggregate whose calls are all DISTINCT over the same arguments (`countDistinct(uid)`) in
- * two phases instead of one task that sees every row: each partition keeps its distinct argument
- * tuples, which are exchanged by value so that equal tuples meet, deduplicated again per bucket,
- * and aggregated there (plain calls over distinct values); the buckets' partial results are then
- * combined like any other global aggregate. Null when the shape does not apply.
+ * A global aggregate whose DISTINCT calls all read the same arguments (`count(1), countDistinct(uid)`),
+ * in stages instead of one task that sees every row, as Spark expands distinct aggregates: first a
+ * grouped aggregate by the distinct arguments carrying the partial results of the plain calls (itself
+ * two-phase, so each partition deduplicates before the exchange), then a global aggregate over those
+ * groups where a DISTINCT call is the plain call over the group values and a plain call combines its
+ * partials. Null when the shape does not apply.
  */
 function distinctValuesPlan(node: AggregateNode, calls: readonly AggregateCall[], input: DPlan): DPlan | null {
-  if (node.groupBy.length > 0 || calls.length === 0) return null;
-  const args = calls[0]!.args;
+  const distinctCalls = calls.filter((c) => c.distinct);
+  if (node.groupBy.length > 0 || distinctCalls.length === 0) return null;
+  const args = distinctCalls[0]!.args;
   const argsKey = JSON.stringify(args);
-  const eligible = calls.every((c) => c.distinct && OVER_DISTINCT_VALUES.has(c.fn) && JSON.stringify(c.args) === argsKey)
-    && args.length > 0 && args.every((a) => !exprExists(a, (y) => y.kind === "aggregate"))
-    && (args.length === 1 || calls.every((c) => c.fn === "count"));
+  const eligible = distinctCalls.every((c) => OVER_DISTINCT_VALUES.has(c.fn) && JSON.stringify(c.args) === argsKey)
+    && args.length > 0 && (args.length === 1 || distinctCalls.every((c) => c.fn === "count"))
+    && calls.every((c) => !c.args.some((a) => exprExists(a, (y) => y.kind === "aggregate")))
+    // first() depends on row order, which grouping by the distinct values does not keep.
+    && calls.every((c) => c.distinct || c.fn !== "first");
   if (!eligible) return null;
   const d = (i: number) => `__d${i}`;
   const valueCols = args.map((_, i) => E.column(d(i)));
-  const dedupe = (p: Parameters<typeof Aggregate.create>[0]) => Aggregate.create(p, valueCols, []);
-  const partial = D.map(input, `PartialDistinct [${args.map(exprName).join(", ")}]`,
-    (p) => Aggregate.create(p, args.map((a, i) => E.alias(a, d(i))), []));
-  const buckets = D.map(D.exchange(partial, valueCols), `Distinct [${args.map(exprName).join(", ")}]`, dedupe);
-  // The same aggregate over the distinct values, with plain calls: planned as a two-phase global aggregate.
-  const plainCall = (c: AggregateCall): Expr => E.aggregate(c.fn, valueCols, { ignoreNulls: c.ignoreNulls });
-  const replace = (e: Expr): Expr => (e.kind === "aggregate" ? plainCall(e) : mapChildren(e, replace));
-  const over = Aggregate.create(leafScan("distinct", buckets.schema, "distinct values"), [],
-    node.aggregates.map((a) => E.alias(replace(unalias(a)), exprName(a))));
-  return planAggregate(over, buckets);
+  const splits = new Map<string, Split>();
+  calls.filter((c) => !c.distinct).forEach((c, j) => splits.set(keyOf(c), splitCall(c, j)));
+  const inner = Aggregate.create(leafScan("input", input.schema, "input"),
+    args.map((a, i) => E.alias(a, d(i))), [...splits.values()].flatMap((s) => s.partial));
+  const groups = planAggregate(inner, input);
+  // Over the groups: each DISTINCT call as the plain call over the group values, each plain call's final step.
+  const x = (i: number) => `__x${i}`;
+  const distinctCol = new Map<string, string>();
+  const distinctAggs = distinctCalls.map((c, i) => {
+    distinctCol.set(keyOf(c), x(i));
+    return E.alias(E.aggregate(c.fn, valueCols, { ignoreNulls: c.ignoreNulls }), x(i));
+  });
+  const outer = Aggregate.create(leafScan("groups", groups.schema, "distinct groups"), [],
+    [...distinctAggs, ...[...splits.values()].flatMap((s) => s.final)]);
+  const replace = (e: Expr): Expr => {
+    if (e.kind !== "aggregate") return mapChildren(e, replace);
+    const k = keyOf(e);
+    return distinctCol.has(k) ? E.column(distinctCol.get(k)!) : splits.get(k)!.result;
+  };
+  const outputs = node.aggregates.map((a) => E.alias(replace(unalias(a)), exprName(a)));
+  const label = `Project [${node.aggregates.map(exprName).join(", ")}]`;
+  return D.map(planAggregate(outer, groups), label, (p) => Project.create(p, outputs));
 }

@@ -25,7 +25,12 @@ export type DPlan =
   /** Co-partitioned inputs (both hash-exchanged on matching keys, or both gathered), combined partition by partition. */
   | { readonly kind: "zip"; readonly left: DPlan; readonly right: DPlan; readonly label: string; readonly combine: Combine; readonly schema: Schema }
   /** The small side gathered once and shared with every partition of the other side. */
-  | { readonly kind: "broadcast"; readonly left: DPlan; readonly right: DPlan; readonly small: "left" | "right"; readonly label: string; readonly combine: Combine; readonly schema: Schema };
+  | { readonly kind: "broadcast"; readonly left: DPlan; readonly right: DPlan; readonly small: "left" | "right"; readonly label: string; readonly combine: Combine; readonly schema: Schema }
+  /**
+   * A sub-plan read from several places of the query (a DataFrame used twice): computed once, its
+   * partitions kept in shared memory for every reader. Every reader holds this same node.
+   */
+  | { readonly kind: "cache"; readonly id: number; readonly input: DPlan; readonly consumers: number; readonly schema: Schema };
 
 export type DPlanKind = DPlan["kind"];
 
@@ -56,6 +61,7 @@ export const D = Object.freeze({
     kind: "zip", left, right, label, combine,
     schema: combine(leafScan("l", left.schema, "l"), leafScan("r", right.schema, "r")).schema,
   }),
+  cache: (id: number, input: DPlan, consumers: number): DPlan => ({ kind: "cache", id, input, consumers, schema: input.schema }),
   broadcast: (left: DPlan, right: DPlan, small: "left" | "right", label: string, combine: Combine): DPlan => ({
     kind: "broadcast", left, right, small, label, combine,
     schema: combine(leafScan("l", left.schema, "l"), leafScan("r", right.schema, "r")).schema,

@@ -17,12 +17,13 @@ const DESCRIBE: Describers = {
   gather: (d) => `Gather to coordinator${d.orders ? ` [merge sorted runs on ${keys(d.orders.map((o) => o.expr))}]` : ""}${d.limit !== null ? ` [limit ${d.limit}, stops early]` : ""}`,
   zip: (d) => `${d.label} [co-partitioned]`,
   broadcast: (d) => d.label,
+  cache: (d) => `CachedSubplan #${d.id} [computed once, read ${d.consumers} times, partitions kept in shared memory]`,
 };
 
 function childrenOf(d: DPlan): readonly DPlan[] {
   switch (d.kind) {
     case "scan": case "values": return [];
-    case "map": case "exchange": case "gather": return [d.input];
+    case "map": case "exchange": case "gather": case "cache": return [d.input];
     case "union": return d.inputs;
     case "zip": case "broadcast": return [d.left, d.right];
   }
@@ -31,7 +32,13 @@ function childrenOf(d: DPlan): readonly DPlan[] {
 /** Like Spark's physical plan text; `*` marks operators that run inside worker tasks. */
 export function explainDistributed(d: DPlan, header: string): string {
   const lines = [header];
+  const shown = new Set<DPlan>();
   const walk = (node: DPlan, prefix: string, marker: string): void => {
+    if (node.kind === "cache" && shown.has(node)) {
+      lines.push(`${prefix}${marker}ReusedSubplan #${node.id}`);
+      return;
+    }
+    shown.add(node);
     lines.push(`${prefix}${marker}${(DESCRIBE[node.kind] as (x: DPlan) => string)(node)}`);
     const kids = childrenOf(node);
     const childPrefix = prefix + (marker === "" ? "" : marker === ":- " ? ":  " : "   ");

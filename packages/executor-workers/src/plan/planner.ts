@@ -1,7 +1,7 @@
 // Logical plan → distributed plan: which fragments run per partition, and where data is exchanged.
 import {
-  Distinct, E, Except, Filter, Join, Limit, Project, Sort, Values, exprName,
-  type JoinNode, type LogicalPlan, type PlanKind, type PlanOfKind, type Schema,
+  Distinct, E, Except, Filter, Join, Limit, Project, Sort, Values, exprName, repeatedSubplans,
+  type JoinNode, type LogicalPlan, type PlanKind, type PlanOfKind, type RepeatedSubplans, type Schema,
 } from "@lgde/core";
 import { planAggregate } from "./aggregate.js";
 import { D, type DPlan } from "./dplan.js";
@@ -10,6 +10,8 @@ import { allColumnsAs, equiKeys, hasUniqueNames } from "./keys.js";
 export interface PlannerOptions {
   /** A join side with at most this many (estimated) rows is broadcast instead of hash-partitioned. */
   readonly broadcastRows: number;
+  /** Sub-plans read from several places, computed once (set by `planQuery`). */
+  readonly reuse?: { readonly repeated: RepeatedSubplans; readonly planned: Map<string, DPlan> };
 }
 
 /** An upper estimate of a plan's rows, Infinity when unknown (scans are sized only when they run). */
@@ -109,5 +111,21 @@ const PLANNERS: Planners = {
 
 /** The distributed plan of an optimized logical plan. */
 export function planDistributed(plan: LogicalPlan, opts: PlannerOptions): DPlan {
-  return (PLANNERS[plan.kind] as (p: LogicalPlan, o: PlannerOptions) => DPlan)(plan, opts);
+  const make = () => (PLANNERS[plan.kind] as (p: LogicalPlan, o: PlannerOptions) => DPlan)(plan, opts);
+  if (opts.reuse === undefined) return make();
+  const fp = opts.reuse.repeated.fingerprints.of(plan);
+  const consumers = opts.reuse.repeated.consumers.get(fp);
+  if (consumers === undefined) return make();
+  let cached = opts.reuse.planned.get(fp);
+  if (cached === undefined) {
+    cached = D.cache(opts.reuse.planned.size, make(), consumers);
+    opts.reuse.planned.set(fp, cached);
+  }
+  return cached;
+}
+
+/** The distributed plan of a query, with the sub-plans it reads from several places computed once. */
+export function planQuery(plan: LogicalPlan, opts: PlannerOptions): DPlan {
+  const repeated = repeatedSubplans(plan);
+  return planDistributed(repeated.plan, repeated.consumers.size === 0 ? opts : { ...opts, reuse: { repeated, planned: new Map() } });
 }

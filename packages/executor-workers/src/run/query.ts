@@ -56,6 +56,8 @@ export class QueryRun {
   readonly #metrics: OperatorMetrics[] = [];
   readonly #modules: readonly PluginModule[];
   readonly #workerFormats: ReadonlySet<string>;
+  /** The partitions of each cached sub-plan (DPlan "cache"), computed by its first reader. */
+  readonly #cached = new Map<number, Promise<Fragment[]>>();
 
   constructor(readonly env: RunEnv, readonly ctx: ExecutionContext) {
     const plugins = ctx.plugins ?? [];
@@ -148,6 +150,22 @@ export class QueryRun {
       rows += r.rows;
     }
     return { buffers, rows };
+  }
+
+  /** The fragments of a cached sub-plan: computed on the first call, the same ones after. */
+  cached(id: number, compute: () => Promise<Fragment[]>): Promise<Fragment[]> {
+    let p = this.#cached.get(id);
+    if (p === undefined) {
+      p = compute();
+      this.#cached.set(id, p);
+    }
+    return p;
+  }
+
+  /** One fragment's output, in shared memory so that many later tasks read it without copies. */
+  async collectShared(f: Fragment): Promise<Collected> {
+    const c = await this.#collect(f);
+    return { buffers: c.buffers.map((b) => (b.buffer instanceof SharedArrayBuffer ? b : toShared(b))), rows: c.rows };
   }
 
   async collectAll(frags: readonly Fragment[]): Promise<Collected> {
@@ -282,6 +300,14 @@ const RESOLVERS: Resolvers = {
     if (left.length !== right.length) throw new Error(`internal: ${d.label} has ${left.length} left and ${right.length} right partitions`);
     return left.map((l, i) => ({ plan: d.combine(l.plan, right[i]!.plan), leaves: mergeLeaves(l.leaves, right[i]!.leaves) }));
   },
+  cache: (run, d) => run.cached(d.id, async () => {
+    const frags = await run.resolve(d.input);
+    const started = performance.now();
+    const parts = await Promise.all(frags.map((f) => run.collectShared(f)));
+    run.record(`CachedSubplan #${d.id}`, parts.reduce((n, r) => n + r.rows, 0), frags.length, started);
+    // One fragment per partition, as the sub-plan had, so that partitioning (and order) is unchanged.
+    return parts.map((r) => leafFragment({ kind: "ipc", buffers: r.buffers, shared: true }, d.schema, `cached #${d.id}`));
+  }),
   broadcast: async (run, d) => {
     const [bigSide, smallSide] = d.small === "right" ? [d.left, d.right] : [d.right, d.left];
     const [big, smallFrags] = await Promise.all([run.resolve(bigSide), run.resolve(smallSide)]);

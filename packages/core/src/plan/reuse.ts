@@ -1,0 +1,155 @@
+// Finding sub-plans that occur more than once in a query, so that an executor computes them once
+// (Spark's ReuseExchange): a DataFrame used in several places, like `access.distinct()` feeding the
+// day's counts, its joins and its set differences, is one plan object or several equal ones.
+import { splitConjunction } from "../expr/tree.js";
+import { Filter, Scan } from "./nodes/index.js";
+import type { DistinctNode, LogicalPlan } from "./plan.js";
+import { changed, children, transformUp, unchanged } from "./tree.js";
+
+/**
+ * Structural fingerprints of plan nodes: equal fingerprints mean equal plans (same node kinds, same
+ * expressions, same sources and options). Plain data is compared by value; anything else (in-memory
+ * Arrow batches, functions) by identity. Each node's text names its children by small interned ids,
+ * so fingerprints stay short however deep the plan.
+ */
+export class PlanFingerprints {
+  readonly #byNode = new WeakMap<object, string>();
+  readonly #interned = new Map<string, number>();
+  readonly #identities = new WeakMap<object, number>();
+  #nextIdentity = 0;
+
+  /** The fingerprint of `plan`. */
+  of(plan: LogicalPlan): string {
+    return this.#value(plan);
+  }
+
+  #intern(text: string): string {
+    let id = this.#interned.get(text);
+    if (id === undefined) { id = this.#interned.size; this.#interned.set(text, id); }
+    return `@${id}`;
+  }
+
+  #identity(o: object): string {
+    let id = this.#identities.get(o);
+    if (id === undefined) { id = this.#nextIdentity++; this.#identities.set(o, id); }
+    return `#${id}`;
+  }
+
+  #value(v: unknown): string {
+    switch (typeof v) {
+      case "string": return JSON.stringify(v);
+      case "number": return Object.is(v, -0) ? "-0" : String(v);
+      case "bigint": return `${v}n`;
+      case "boolean": return v ? "T" : "F";
+      case "undefined": return "U";
+      case "function": case "symbol": return this.#identity(v as object);
+      case "object": break;
+    }
+    if (v === null) return "N";
+    const o = v as object;
+    const known = this.#byNode.get(o);
+    if (known !== undefined) return known;
+    let text: string;
+    if (Array.isArray(o)) text = `[${o.map((x) => this.#value(x)).join(",")}]`;
+    else {
+      const proto = Object.getPrototypeOf(o) as unknown;
+      if (proto !== Object.prototype && proto !== null) return this.#identity(o);
+      const rec = o as Record<string, unknown>;
+      text = `{${Object.keys(rec).sort().map((k) => `${JSON.stringify(k)}:${this.#value(rec[k])}`).join(",")}}`;
+    }
+    // Plans and expressions are frozen, so a node's fingerprint never changes; memoize only those.
+    const id = this.#intern(text);
+    if (Object.isFrozen(o)) this.#byNode.set(o, id);
+    return id;
+  }
+}
+
+/** What a repeated sub-plan analysis found: the fingerprints to compute once, and how many times each is read. */
+export interface RepeatedSubplans {
+  /** The plan to run: the analysed plan, where filtered copies of a distinct read the distinct (see `filterAfterSharedDistinct`). */
+  readonly plan: LogicalPlan;
+  readonly fingerprints: PlanFingerprints;
+  /** Fingerprint → number of places that read it (at least 2). */
+  readonly consumers: ReadonlyMap<string, number>;
+}
+
+const BREAKERS: ReadonlySet<LogicalPlan["kind"]> = new Set(["aggregate", "distinct", "join", "except", "sort"]);
+
+/**
+ * Whether recomputing `plan` costs more than replaying its rows: it is an operator that sees all its
+ * input before it answers. Cheap operators above one (a projection of a shared distinct) are
+ * recomputed, which costs less than keeping their rows a second time.
+ */
+export function worthReusing(plan: LogicalPlan): boolean {
+  return BREAKERS.has(plan.kind);
+}
+
+/**
+ * The sub-plans of `plan` that occur more than once and are worth computing once. The outermost
+ * repeated sub-plans are chosen first; a sub-plan inside a chosen one counts once per place it is
+ * read from outside it, so nothing is chosen that would run only once anyway.
+ */
+export function repeatedSubplans(analysed: LogicalPlan, worth: (p: LogicalPlan) => boolean = worthReusing): RepeatedSubplans {
+  const fingerprints = new PlanFingerprints();
+  const plan = filterAfterSharedDistinct(analysed, fingerprints);
+  const chosen = new Set<string>();
+  // Occurrence counts and pre-order nodes, descending into each chosen sub-plan only once.
+  const walk = (): { counts: Map<string, number>; order: LogicalPlan[] } => {
+    const counts = new Map<string, number>(), order: LogicalPlan[] = [];
+    const visit = (p: LogicalPlan): void => {
+      const fp = fingerprints.of(p);
+      const n = (counts.get(fp) ?? 0) + 1;
+      counts.set(fp, n);
+      if (n > 1 && chosen.has(fp)) return;
+      order.push(p);
+      for (const c of children(p)) visit(c);
+    };
+    visit(plan);
+    return { counts, order };
+  };
+  for (;;) {
+    const { counts, order } = walk();
+    const pick = order.find((p) => {
+      const fp = fingerprints.of(p);
+      return !chosen.has(fp) && (counts.get(fp) ?? 0) > 1 && worth(p);
+    });
+    if (pick === undefined) {
+      const consumers = new Map<string, number>();
+      for (const fp of chosen) if ((counts.get(fp) ?? 0) > 1) consumers.set(fp, counts.get(fp)!);
+      return { plan, fingerprints, consumers };
+    }
+    chosen.add(fingerprints.of(pick));
+  }
+}
+
+/** A scan without its pushed filters, when they all are among `conjuncts` (so the filter above restores them). */
+function withoutPushedFilters(p: LogicalPlan, conjuncts: ReadonlySet<string>): LogicalPlan | null {
+  if (p.kind !== "scan") return p;
+  if (!p.filters.every((f) => conjuncts.has(JSON.stringify(f)))) return null;
+  return p.filters.length === 0 ? p : Scan.create(p.source, p.projection, []);
+}
+
+/**
+ * Rewrites `distinct(filter(p, x))` as `filter(p, distinct(x))` where `distinct(x)` is also computed
+ * elsewhere in the plan, so that the filtered copy reads the shared distinct instead of computing a
+ * second one (the optimizer pushes filters below a distinct, which is right when nothing is shared).
+ * Equal results: a row passes a deterministic predicate whichever of its duplicates is kept. Filters
+ * pushed into a scan below are ignored in the comparison when the filter above restates them.
+ */
+export function filterAfterSharedDistinct(plan: LogicalPlan, fingerprints: PlanFingerprints = new PlanFingerprints()): LogicalPlan {
+  const distincts = new Map<string, DistinctNode>();
+  const collect = (p: LogicalPlan): void => {
+    if (p.kind === "distinct" && p.columns === null) distincts.set(fingerprints.of(p.input), p);
+    children(p).forEach(collect);
+  };
+  collect(plan);
+  if (distincts.size === 0) return plan;
+  return transformUp(plan, (node) => {
+    if (node.kind !== "distinct" || node.columns !== null || node.input.kind !== "filter") return unchanged(node);
+    const filter = node.input;
+    const conjuncts = new Set(splitConjunction(filter.predicate).map((c) => JSON.stringify(c)));
+    const base = withoutPushedFilters(filter.input, conjuncts);
+    const shared = base === null ? undefined : distincts.get(fingerprints.of(base));
+    return shared === undefined ? unchanged(node) : changed(Filter.create(shared, filter.predicate));
+  }).node;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { E } from "../../src/expr/build.js";
+import { Aggregate, Distinct, Except, Filter, Join, Project, Scan, Union } from "../../src/plan/nodes/index.js";
+import { explainLogical } from "../../src/plan/explain.js";
+import { PlanFingerprints, filterAfterSharedDistinct, repeatedSubplans } from "../../src/plan/reuse.js";
+import { scan, values } from "../optimizer/fixtures.js";
+
+const gt = (name: string, v: number) => E.binary(">", E.column(name), E.literal(v));
+
+describe("plan fingerprints", () => {
+  it("are equal for equal plans built apart, and differ on any field", () => {
+    const f = new PlanFingerprints();
+    const a = Filter.create(scan("/t", "a int32, b string"), gt("a", 1));
+    const b = Filter.create(scan("/t", "a int32, b string"), gt("a", 1));
+    expect(f.of(a)).toBe(f.of(b));
+    expect(f.of(a)).not.toBe(f.of(Filter.create(scan("/t", "a int32, b string"), gt("a", 2))));
+    expect(f.of(a)).not.toBe(f.of(Filter.create(scan("/u", "a int32, b string"), gt("a", 1))));
+  });
+
+  it("tell in-memory rows apart by identity, not by shape", () => {
+    const f = new PlanFingerprints();
+    const v = values("a int32", 3);
+    expect(f.of(v)).toBe(f.of(v));
+    expect(f.of(v)).not.toBe(f.of(values("a int32", 3)));
+  });
+});
+
+describe("repeatedSubplans", () => {
+  const access = scan("/access", "t int64, uid int32, id utf8");
+  const dim = scan("/dim", "uid int32");
+  const uidsOf = (p: Parameters<typeof Project.create>[0]) => Project.create(p, [E.column("uid")]);
+
+  it("chooses a distinct read from three places, not the cheap projections above it", () => {
+    const counted = Aggregate.create(Distinct.create(access, null), [E.column("uid")], []);
+    const plan = Union.create([
+      uidsOf(counted),
+      Except.create(Distinct.create(uidsOf(Distinct.create(access, null)), null), dim),
+      uidsOf(Distinct.create(access, null)),
+    ]);
+    const r = repeatedSubplans(plan);
+    expect([...r.consumers.values()]).toEqual([3]);
+    expect(r.consumers.get(r.fingerprints.of(Distinct.create(access, null)))).toBe(3);
+  });
+
+  it("chooses nothing when every sub-plan occurs once, or only scans repeat", () => {
+    expect(repeatedSubplans(Distinct.create(access, null)).consumers.size).toBe(0);
+    expect(repeatedSubplans(Union.create([uidsOf(access), uidsOf(access)])).consumers.size).toBe(0);
+  });
+
+  it("counts a sub-plan inside a repeated one once per place it is read from outside", () => {
+    const outer = Join.create(uidsOf(Distinct.create(access, null)), dim, "inner", null, ["uid"]);
+    // The join twice, the distinct only inside it: only the join is chosen.
+    const r = repeatedSubplans(Union.create([outer, outer]));
+    expect(r.consumers.size).toBe(1);
+    expect(r.consumers.get(r.fingerprints.of(outer))).toBe(2);
+  });
+});
+
+describe("filterAfterSharedDistinct", () => {
+  const access = scan("/access", "t int64, uid int32, id utf8");
+  const login = E.binary("=", E.column("id"), E.literal("login"));
+
+  it("reads the distinct computed elsewhere through a filter, also when the filter was pushed into the scan", () => {
+    const pushed = Scan.create(access.source, access.projection, [login]);
+    for (const below of [access, pushed]) {
+      const plan = Union.create([Distinct.create(access, null), Distinct.create(Filter.create(below, login), null)]);
+      const rewritten = filterAfterSharedDistinct(plan);
+      expect(explainLogical(rewritten)).toBe(explainLogical(Union.create([
+        Distinct.create(access, null), Filter.create(Distinct.create(access, null), login),
+      ])));
+      expect(repeatedSubplans(plan).consumers.size).toBe(1);
+    }
+  });
+
+  it("leaves a filtered distinct alone when no unfiltered one is computed, or the scan has other filters", () => {
+    const only = Distinct.create(Filter.create(access, login), null);
+    expect(filterAfterSharedDistinct(only)).toBe(only);
+    const other = Scan.create(access.source, access.projection, [gt("uid", 3)]);
+    const plan = Union.create([Distinct.create(access, null), Distinct.create(Filter.create(other, login), null)]);
+    expect(filterAfterSharedDistinct(plan)).toBe(plan);
+  });
+});
