@@ -34,6 +34,26 @@ const allAggs: Expr[] = [
 ];
 
 const joinTypes: JoinType[] = ["inner", "left", "right", "full", "semi", "anti"];
+
+/** The dimension with an int32 key `k2`, so that joins with the facts' int32 `k` need no cast. */
+function dimsInt(): LogicalPlan {
+  return Project.create(dims, [E.alias(E.cast(c("k"), "int32"), "k2"), c("name")]);
+}
+
+/** Distinct int32 keys joined with int64 ones: hashed as int64, so the distinct's partitioning does not hold. */
+function castJoin(): LogicalPlan {
+  const many = values([["k", "int32"]], Array.from({ length: 300 }, (_, i) => ({ k: (i % 150) - 75 })));
+  const wide = values([["k", "int64"], ["name", "utf8"]], Array.from({ length: 150 }, (_, i) => ({ k: i - 75, name: `n${i}` })));
+  return Join.create(Distinct.create(many), wide, "inner", null, ["k"]);
+}
+
+/** distinct keys, left-joined twice on them, as the user dimension is built. */
+function partitionedJoins(): LogicalPlan {
+  const ids = Distinct.create(Project.create(facts, [c("k")]));
+  const once = Project.create(Join.create(ids, dimsInt(), "left", E.binary("=", c("k"), c("k2"))), [c("k"), E.alias(c("name"), "n1")]);
+  const sums = Aggregate.create(facts, [E.alias(c("k"), "k3")], [agg("sum", "v", "sv")]);
+  return Join.create(once, sums, "left", E.binary("=", c("k"), c("k3")));
+}
 const dimsRenamed = Project.create(dims, [E.alias(c("k"), "dk"), c("name")]);
 
 const cases: Record<string, { plan: LogicalPlan; ordered?: boolean }> = {
@@ -91,6 +111,10 @@ const cases: Record<string, { plan: LogicalPlan; ordered?: boolean }> = {
   "join then aggregate": {
     plan: Aggregate.create(Join.create(facts, dims, "left", null, ["k"]), [c("name")], [agg("count", null, "n"), agg("sum", "v", "sv")]),
   },
+  // The left side is already hash-partitioned on its join key by the distinct: not exchanged again.
+  "joins on a deduplicated key, chained": { plan: partitionedJoins() },
+  "a join on a deduplicated key that must be cast (exchanged again)": { plan: castJoin() },
+  "subtract from a deduplicated column": { plan: Except.create(Distinct.create(Project.create(facts, [c("k")])), Project.create(dimsInt(), [E.alias(c("k2"), "k")])) },
 };
 for (const how of joinTypes) {
   cases[`${how} join using k`] = { plan: Join.create(facts, dims, how, null, ["k"]) };
@@ -137,6 +161,19 @@ describe("explain", () => {
       // Only the per-bucket partial results reach the coordinator.
       expect(text).toMatch(/Gather to coordinator\n\s+\+- PartialAggregate \[\]/);
     }
+  });
+  it("does not exchange a side again that is already partitioned on the join key", () => {
+    const exec = workers({ threads: 2, broadcastRows: 0 });
+    const text = exec.explain(partitionedJoins(), {} as never);
+    // The distinct's exchange on k, the two right sides and the aggregate: none for the left sides of the joins.
+    expect(text.match(/Exchange hashpartitioning\(k\)/g)).toHaveLength(1);
+    expect(text).not.toMatch(/Exchange hashpartitioning\(CAST\(k AS/);
+    // An aggregate's groups stay where its exchange put them: the second join's right side is not exchanged either.
+    expect(text).not.toMatch(/Exchange hashpartitioning\(CAST\(k3 AS/);
+    expect(text.match(/Exchange/g)).toHaveLength(3);
+    // An int32 key joined with an int64 one hashes as int64: exchanged again.
+    const cast = exec.explain(castJoin(), {} as never);
+    expect(cast.match(/Exchange hashpartitioning\(CAST\(k AS INT64\)\)/g)).toHaveLength(2);
   });
   it("broadcasts a small side", () => {
     const exec = workers({ threads: 2 });

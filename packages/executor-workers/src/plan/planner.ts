@@ -6,6 +6,7 @@ import {
 import { planAggregate } from "./aggregate.js";
 import { D, type DPlan } from "./dplan.js";
 import { allColumnsAs, equiKeys, hasUniqueNames } from "./keys.js";
+import { exchangeUnlessPartitioned } from "./partitioning.js";
 
 export interface PlannerOptions {
   /** A join side with at most this many (estimated) rows is broadcast instead of hash-partitioned. */
@@ -55,7 +56,7 @@ function planJoin(j: JoinNode, opts: PlannerOptions): DPlan {
     if (canBroadcastLeft && estimateRows(j.left) <= opts.broadcastRows) {
       return D.broadcast(left, right, "left", `BroadcastJoin ${what} (left side broadcast)`, combine);
     }
-    return D.zip(D.exchange(left, keys.left), D.exchange(right, keys.right), `HashJoin ${what}`, combine);
+    return D.zip(exchangeUnlessPartitioned(left, keys.left), exchangeUnlessPartitioned(right, keys.right), `HashJoin ${what}`, combine);
   }
   if (canBroadcastRight) return D.broadcast(left, right, "right", `BroadcastJoin ${what} (right side broadcast)`, combine);
   if (canBroadcastLeft) return D.broadcast(left, right, "left", `BroadcastJoin ${what} (left side broadcast)`, combine);
@@ -88,9 +89,10 @@ const PLANNERS: Planners = {
     if (!hasUniqueNames(p.left.schema) || !hasUniqueNames(p.right.schema)) {
       return D.zip(D.gather(left), D.gather(right), "Except (single partition)", combine);
     }
+    const leftKeys = allColumnsAs(p.left.schema, p.schema);
     return D.zip(
-      D.exchange(left, allColumnsAs(p.left.schema, p.schema), { columns: null }),
-      D.exchange(right, allColumnsAs(p.right.schema, p.schema)),
+      exchangeUnlessPartitioned(left, leftKeys) === left ? left : D.exchange(left, leftKeys, { columns: null }),
+      exchangeUnlessPartitioned(right, allColumnsAs(p.right.schema, p.schema)),
       "Except", combine,
     );
   },
