@@ -368,7 +368,7 @@ export function arbPlan(options: PlanOptions = {}): fc.Arbitrary<LogicalPlan> {
 export function arbSharedPlan(options: PlanOptions & { readonly limits?: boolean } = {}): fc.Arbitrary<LogicalPlan> {
   const { limits = true, ...planOptions } = options;
   const base = arbPlan({ ops: ["filter", "project", "aggregate", "join", "distinct", "dropDuplicates", "sort"], maxOps: 3, ...planOptions });
-  const shapes = limits ? (["union", "except", "semi", "limited"] as const) : (["union", "except", "semi"] as const);
+  const shapes = limits ? (["union", "except", "semi", "nested", "limited"] as const) : (["union", "except", "semi", "nested"] as const);
   const filteredDistinct = base.chain((p) => fc.integer({ min: 0, max: 2 }).chain((d) => arbBool(p.schema, d)).map((b) =>
     // A distinct and a filtered copy of it: the copy may be planned as a filter over the shared distinct.
     Union.create([Distinct.create(p, null), Distinct.create(Filter.create(p, b.expr), null)])));
@@ -378,6 +378,8 @@ export function arbSharedPlan(options: PlanOptions & { readonly limits?: boolean
       case "union": return Union.create([p, p, p]);
       case "except": return Except.create(Union.create([p, p]), limits ? Limit.create(p, 1) : p);
       case "semi": return Join.create(p, p, "semi", null, names);
+      // A repeated sub-plan inside another repeated one, also read on its own.
+      case "nested": return Union.create([Distinct.create(p, null), p, Distinct.create(p, null)]);
       // The first reader stops early: the next one must compute it in full.
       case "limited": return Union.create([Limit.create(p, 1), p]);
     }

@@ -26,7 +26,7 @@ const DESCRIBE: { readonly [K in PhysicalKind]: Describer<K> } = {
   sort: (p) =>
     `${p.limit === null ? "Sort" : `TopN ${p.limit}`} [${p.orders.map((o) => `${pexprText(o.expr)} ${o.ascending ? "ASC" : "DESC"} NULLS ${o.nullsFirst ? "FIRST" : "LAST"}`).join(", ")}]`,
   limit: (p) => `Limit ${p.n}`,
-  shared: (p) => `Shared #${p.id} (computed once, read ${p.consumers} times)`,
+  shared: (p) => `Shared #${p.id} (computed once, read ${p.consumers === 1 ? "once" : `${p.consumers} times`})`,
 };
 
 /** One line describing an operator (without children). */

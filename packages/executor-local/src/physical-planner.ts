@@ -1,7 +1,7 @@
 // Lowers an optimized logical plan to a physical plan: columns resolved to indices, implicit
 // casts explicit, join conditions split into hash keys and a residual, Sort+Limit fused to top-N.
 import {
-  AnalysisError, columnsOf, commonType, exprName, resolveColumn, schema as makeSchema, splitConjunction,
+  AnalysisError, columnsOf, commonType, exprKey, exprName, resolveColumn, schema as makeSchema, splitConjunction,
 } from "@lgde/core";
 import type { AggregateNode, DataType, Expr, JoinNode, LogicalPlan, PlanKind, PlanOfKind, Schema } from "@lgde/core";
 import { castTo, compileExpr } from "./eval/compile.js";
@@ -45,7 +45,7 @@ function planAggregate(node: AggregateNode): HashAggregateExec {
   const aggIndex = new Map<string, number>();
   const substitute = (e: Expr): PExpr | undefined => {
     if (e.kind === "aggregate") {
-      const key = JSON.stringify(e);
+      const key = exprKey(e);
       let at = aggIndex.get(key);
       if (at === undefined) {
         const args = e.args.map((a) => compileExpr(a, { schema: input }));
@@ -174,9 +174,9 @@ function planFilter(node: PlanOfKind<"filter">): PhysicalPlan {
   const input = planPhysical(node.input);
   const schema = node.input.schema;
   if (node.input.kind === "scan" && node.input.filters.length > 0) {
-    const pushed = new Set(node.input.filters.map((f) => JSON.stringify(f)));
+    const pushed = new Set(node.input.filters.map((f) => exprKey(f)));
     const conjuncts = splitConjunction(node.predicate);
-    const rest = conjuncts.filter((c) => !pushed.has(JSON.stringify(c)));
+    const rest = conjuncts.filter((c) => !pushed.has(exprKey(c)));
     if (rest.length === 0) return input;
     if (rest.length < conjuncts.length) {
       const predicate = andAll(rest.map((c) => castTo(compileExpr(c, { schema }), "bool")))!;

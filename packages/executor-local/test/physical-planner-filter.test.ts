@@ -57,6 +57,14 @@ describe("Filter over Scan", () => {
     }
   });
 
+  it("tells apart conjuncts that differ only in a literal JSON cannot write (±Infinity)", async () => {
+    const notInf = E.binary("!=", col("c"), lit(Infinity, "float64"));
+    const notNegInf = E.binary("!=", col("c"), lit(-Infinity, "float64"));
+    const plan = Filter.create(Scan.create(ref, ["a", "c"], [notInf]), and(notInf, notNegInf));
+    const physical = planPhysical(plan);
+    expect(physical.kind).toBe("filter");
+  });
+
   it("keeps a Filter with only the conjuncts that were not pushed", async () => {
     const predicate = and(lo, aPos, hi);
     const plan = Filter.create(Scan.create(ref, ["a", "b"], [lo, hi]), predicate);

@@ -54,6 +54,7 @@ export function workers(options: WorkersOptions = {}): Executor {
       } finally {
         // On an error or an early return, cancel what is still queued or running.
         if (!finished) run.abort();
+        run.close();
         ctx.onMetrics?.(run.metrics);
       }
     },

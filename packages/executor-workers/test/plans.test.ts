@@ -114,6 +114,24 @@ const cases: Record<string, { plan: LogicalPlan; ordered?: boolean }> = {
   // The left side is already hash-partitioned on its join key by the distinct: not exchanged again.
   "joins on a deduplicated key, chained": { plan: partitionedJoins() },
   "a join on a deduplicated key that must be cast (exchanged again)": { plan: castJoin() },
+  // A sub-plan read from several places, inside another one: each cached once under its own id.
+  "cached sub-plans, one inside the other": {
+    plan: (() => {
+      const y = Distinct.create(Project.create(facts, [c("k"), c("s")]));
+      const x = Except.create(y, Project.create(Filter.create(facts, E.binary(">", c("v"), E.literal(50))), [c("k"), c("s")]));
+      return Union.create([x, y, x]);
+    })(),
+  },
+  // Distinct counts of two columns gather the cached rows to one task: shared memory is not transferred.
+  "a cached sub-plan gathered": {
+    plan: (() => {
+      const x = Distinct.create(Project.create(facts, [c("k"), c("s")]));
+      return Union.create([
+        Aggregate.create(x, [], [agg("count", "k", "a", { distinct: true }), agg("count", "s", "b", { distinct: true })]),
+        Aggregate.create(x, [], [agg("count", null, "a"), agg("count", "k", "b")]),
+      ]);
+    })(),
+  },
   "subtract from a deduplicated column": { plan: Except.create(Distinct.create(Project.create(facts, [c("k")])), Project.create(dimsInt(), [E.alias(c("k2"), "k")])) },
 };
 for (const how of joinTypes) {

@@ -87,3 +87,15 @@ export function conjunction(exprs: readonly Expr[]): Expr | null {
 export function unalias(expr: Expr): Expr {
   return expr.kind === "alias" ? expr.input : expr;
 }
+
+/**
+ * A text equal for two expressions (or lists of them) exactly when they are structurally equal.
+ * Unlike plain JSON it tells NaN, ±Infinity, -0 and null apart, and accepts bigint literals.
+ */
+export function exprKey(e: Expr | readonly Expr[]): string {
+  return JSON.stringify(e, (_key, v: unknown) => {
+    if (typeof v === "number") return Number.isFinite(v) && !Object.is(v, -0) ? v : { $number: Object.is(v, -0) ? "-0" : String(v) };
+    if (typeof v === "bigint") return { $bigint: v.toString() };
+    return v;
+  });
+}

@@ -2,6 +2,7 @@
 import { E } from "../expr/build.js";
 import type { Expr } from "../expr/expr.js";
 import { columnsOf, exprExists, exprName, transformExpr } from "../expr/resolve.js";
+import { exprKey } from "../expr/tree.js";
 
 /** The expression under any aliases. */
 export function stripAlias(expr: Expr): Expr {
@@ -27,7 +28,7 @@ export function preserveName(original: Expr, rewritten: Expr): Expr {
 
 /** Structural equality of plain-data expressions. */
 export function exprEquals(a: Expr, b: Expr): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+  return a === b || exprKey(a) === exprKey(b);
 }
 
 // Functions whose value may differ between two evaluations on the same row. None exist yet; a future

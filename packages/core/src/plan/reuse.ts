@@ -1,7 +1,8 @@
 // Finding sub-plans that occur more than once in a query, so that an executor computes them once
 // (Spark's ReuseExchange): a DataFrame used in several places, like `access.distinct()` feeding the
 // day's counts, its joins and its set differences, is one plan object or several equal ones.
-import { splitConjunction } from "../expr/tree.js";
+import { exprKey, splitConjunction } from "../expr/tree.js";
+import { isDeterministic } from "../optimizer/expr-utils.js";
 import { Filter, Scan } from "./nodes/index.js";
 import type { DistinctNode, LogicalPlan } from "./plan.js";
 import { changed, children, transformUp, unchanged } from "./tree.js";
@@ -125,7 +126,7 @@ export function repeatedSubplans(analysed: LogicalPlan, worth: (p: LogicalPlan) 
 /** A scan without its pushed filters, when they all are among `conjuncts` (so the filter above restores them). */
 function withoutPushedFilters(p: LogicalPlan, conjuncts: ReadonlySet<string>): LogicalPlan | null {
   if (p.kind !== "scan") return p;
-  if (!p.filters.every((f) => conjuncts.has(JSON.stringify(f)))) return null;
+  if (!p.filters.every((f) => conjuncts.has(exprKey(f)))) return null;
   return p.filters.length === 0 ? p : Scan.create(p.source, p.projection, []);
 }
 
@@ -133,7 +134,8 @@ function withoutPushedFilters(p: LogicalPlan, conjuncts: ReadonlySet<string>): L
  * Rewrites `distinct(filter(p, x))` as `filter(p, distinct(x))` where `distinct(x)` is also computed
  * elsewhere in the plan, so that the filtered copy reads the shared distinct instead of computing a
  * second one (the optimizer pushes filters below a distinct, which is right when nothing is shared).
- * Equal results: a row passes a deterministic predicate whichever of its duplicates is kept. Filters
+ * Equal results: a row passes a deterministic predicate whichever of its duplicates is kept (float
+ * columns excepted: -0.0 and 0.0 are duplicates a predicate can tell apart). Filters
  * pushed into a scan below are ignored in the comparison when the filter above restates them.
  */
 export function filterAfterSharedDistinct(plan: LogicalPlan, fingerprints: PlanFingerprints = new PlanFingerprints()): LogicalPlan {
@@ -147,7 +149,10 @@ export function filterAfterSharedDistinct(plan: LogicalPlan, fingerprints: PlanF
   return transformUp(plan, (node) => {
     if (node.kind !== "distinct" || node.columns !== null || node.input.kind !== "filter") return unchanged(node);
     const filter = node.input;
-    const conjuncts = new Set(splitConjunction(filter.predicate).map((c) => JSON.stringify(c)));
+    // Distinct keeps the first of -0.0 and 0.0, which a predicate can tell apart; and a predicate
+    // that is not deterministic must see the rows it saw before.
+    if (node.schema.fields.some((f) => f.type === "float64") || !isDeterministic(filter.predicate)) return unchanged(node);
+    const conjuncts = new Set(splitConjunction(filter.predicate).map((c) => exprKey(c)));
     const base = withoutPushedFilters(filter.input, conjuncts);
     const shared = base === null ? undefined : distincts.get(fingerprints.of(base));
     return shared === undefined ? unchanged(node) : changed(Filter.create(shared, filter.predicate));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { E } from "../../src/expr/build.js";
+import { exprKey } from "../../src/expr/tree.js";
 import { Aggregate, Distinct, Except, Filter, Join, Project, Scan, Union } from "../../src/plan/nodes/index.js";
 import { explainLogical } from "../../src/plan/explain.js";
 import { PlanFingerprints, filterAfterSharedDistinct, repeatedSubplans } from "../../src/plan/reuse.js";
@@ -78,5 +79,14 @@ describe("filterAfterSharedDistinct", () => {
     const other = Scan.create(access.source, access.projection, [gt("uid", 3)]);
     const plan = Union.create([Distinct.create(access, null), Distinct.create(Filter.create(other, login), null)]);
     expect(filterAfterSharedDistinct(plan)).toBe(plan);
+  });
+});
+
+describe("exprKey", () => {
+  it("tells apart literals that JSON does not: NaN, ±Infinity, -0, null, and bigints", () => {
+    const keys = [NaN, Infinity, -Infinity, -0, 0, null].map((v) => exprKey(E.literal(v as number, "float64")));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(() => exprKey(E.literal(2n ** 60n, "int64"))).not.toThrow();
+    expect(exprKey([gt("a", 1), gt("a", 1)])).toBe(exprKey([gt("a", 1), gt("a", 1)]));
   });
 });

@@ -1,4 +1,4 @@
-import { Distinct, E, Except, Limit, Project, Union, type OperatorMetrics } from "@lgde/core";
+import { Distinct, E, Except, Limit, Project, Sort, Union, type OperatorMetrics } from "@lgde/core";
 import { describe, expect, it } from "vitest";
 import { context, values } from "../helpers.js";
 import { executePhysical, local, planPhysical, planPhysicalWithReuse } from "../../src/index.js";
@@ -35,5 +35,27 @@ describe("shared sub-plans", () => {
     expect(text.match(/Shared #0 \(computed once, read 4 times\)/g)).toHaveLength(1);
     expect(text.match(/ReusedSubplan #0/g)).toHaveLength(3);
     expect(text.match(/Distinct/g)).toHaveLength(1);
+  });
+});
+
+describe("shared sub-plans inside shared sub-plans", () => {
+  it("keep their own rows (each has its own id)", async () => {
+    const v = values([["a", "int32"], ["b", "int32"]], [[1, 1], [2, 1], [2, 1], [2, 2], [3, 2], [3, 3]]);
+    const z = values([["a", "int32"], ["b", "int32"]], [[1, 1], [3, 3]]);
+    const y = Distinct.create(v, null);
+    const x = Except.create(y, z);
+    const plan = Union.create([x, y, x]);
+    const text = local().explain(plan, context());
+    expect(text).toContain("Shared #0");
+    expect(text).toContain("Shared #1");
+    const rows: string[] = [];
+    for await (const b of executePhysical(planPhysicalWithReuse(plan), context())) for (const r of b.toArray()) rows.push(`${r.a}/${r.b}`);
+    expect(rows.sort()).toEqual(["1/1", "2/1", "2/1", "2/1", "2/2", "2/2", "2/2", "3/2", "3/2", "3/2", "3/3"]);
+  });
+
+  it("count their readers as planned (a sort under a limit is planned apart)", () => {
+    const v = values([["a", "int32"]], [[3], [1], [2]]);
+    const sorted = Sort.create(v, [{ expr: E.column("a"), ascending: true, nullsFirst: true }]);
+    expect(local().explain(Union.create([Limit.create(sorted, 2), sorted]), context())).toContain("read once");
   });
 });

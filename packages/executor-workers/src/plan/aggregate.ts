@@ -6,7 +6,7 @@
 //                                           +- Exchange hash(__g0)
 //                                              +- partial Aggregate [k AS __g0] [sum(v) AS __p0_s, count(v) AS __p0_c]
 import {
-  Aggregate, E, Project, exprExists, exprName, mapChildren, unalias,
+  Aggregate, E, Project, exprExists, exprKey, exprName, mapChildren, unalias,
   type AggregateCall, type AggregateNode, type Expr,
 } from "@lgde/core";
 import { D, leafScan, type DPlan } from "./dplan.js";
@@ -25,7 +25,7 @@ function childrenOf(e: Expr): Expr[] {
   return out;
 }
 
-const keyOf = (c: AggregateCall) => JSON.stringify(c);
+const keyOf = (c: AggregateCall) => exprKey(c);
 
 interface Split {
   readonly partial: readonly Expr[];
@@ -122,8 +122,8 @@ function distinctValuesPlan(node: AggregateNode, calls: readonly AggregateCall[]
   const distinctCalls = calls.filter((c) => c.distinct);
   if (node.groupBy.length > 0 || distinctCalls.length === 0) return null;
   const args = distinctCalls[0]!.args;
-  const argsKey = JSON.stringify(args);
-  const eligible = distinctCalls.every((c) => OVER_DISTINCT_VALUES.has(c.fn) && JSON.stringify(c.args) === argsKey)
+  const argsKey = exprKey(args);
+  const eligible = distinctCalls.every((c) => OVER_DISTINCT_VALUES.has(c.fn) && exprKey(c.args) === argsKey)
     && args.length > 0 && (args.length === 1 || distinctCalls.every((c) => c.fn === "count"))
     && calls.every((c) => !c.args.some((a) => exprExists(a, (y) => y.kind === "aggregate")))
     // first() depends on row order, which grouping by the distinct values does not keep.

@@ -12,7 +12,7 @@ export interface PlannerOptions {
   /** A join side with at most this many (estimated) rows is broadcast instead of hash-partitioned. */
   readonly broadcastRows: number;
   /** Sub-plans read from several places, computed once (set by `planQuery`). */
-  readonly reuse?: { readonly repeated: RepeatedSubplans; readonly planned: Map<string, DPlan> };
+  readonly reuse?: { readonly repeated: RepeatedSubplans; readonly planned: Map<string, DPlan>; nextId: number };
 }
 
 /** An upper estimate of a plan's rows, Infinity when unknown (scans are sized only when they run). */
@@ -120,7 +120,9 @@ export function planDistributed(plan: LogicalPlan, opts: PlannerOptions): DPlan 
   if (consumers === undefined) return make();
   let cached = opts.reuse.planned.get(fp);
   if (cached === undefined) {
-    cached = D.cache(opts.reuse.planned.size, make(), consumers);
+    // The id is taken before planning the input, which may hold other cached sub-plans.
+    const id = opts.reuse.nextId++;
+    cached = D.cache(id, make(), consumers);
     opts.reuse.planned.set(fp, cached);
   }
   return cached;
@@ -129,5 +131,5 @@ export function planDistributed(plan: LogicalPlan, opts: PlannerOptions): DPlan 
 /** The distributed plan of a query, with the sub-plans it reads from several places computed once. */
 export function planQuery(plan: LogicalPlan, opts: PlannerOptions): DPlan {
   const repeated = repeatedSubplans(plan);
-  return planDistributed(repeated.plan, repeated.consumers.size === 0 ? opts : { ...opts, reuse: { repeated, planned: new Map() } });
+  return planDistributed(repeated.plan, repeated.consumers.size === 0 ? opts : { ...opts, reuse: { repeated, planned: new Map(), nextId: 0 } });
 }

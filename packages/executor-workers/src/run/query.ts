@@ -58,6 +58,7 @@ export class QueryRun {
   readonly #workerFormats: ReadonlySet<string>;
   /** The partitions of each cached sub-plan (DPlan "cache"), computed by its first reader. */
   readonly #cached = new Map<number, Promise<Fragment[]>>();
+  readonly #onAbort = () => this.abort();
 
   constructor(readonly env: RunEnv, readonly ctx: ExecutionContext) {
     const plugins = ctx.plugins ?? [];
@@ -65,7 +66,13 @@ export class QueryRun {
     this.#workerFormats = new Set(plugins.flatMap((p) => (p.module ? (p.sources ?? []).map((s) => s.format) : [])));
     // Every task of the query listens to one signal.
     setMaxListeners(0, this.#abort.signal);
-    ctx.signal?.addEventListener("abort", () => this.abort(), { once: true });
+    ctx.signal?.addEventListener("abort", this.#onAbort, { once: true });
+  }
+
+  /** Releases what the query kept (cached sub-plans) and stops listening to the caller's signal. */
+  close(): void {
+    this.#cached.clear();
+    this.ctx.signal?.removeEventListener("abort", this.#onAbort);
   }
 
   /** Cancels every task of this query that is still queued or running. */
@@ -181,7 +188,8 @@ export class QueryRun {
   async #wire(f: Fragment): Promise<{ leaves: Record<string, WireLeaf>; transfer: ArrayBuffer[] }> {
     const leaves: Record<string, WireLeaf> = {};
     const transfer = new Set<ArrayBuffer>();
-    const own = (b: Uint8Array) => { transfer.add(b.buffer as ArrayBuffer); return b; };
+    // Shared memory is never transferred (it cannot be, and other tasks read it too).
+    const own = (b: Uint8Array) => { if (!(b.buffer instanceof SharedArrayBuffer)) transfer.add(b.buffer); return b; };
     for (const [id, leaf] of f.leaves) {
       switch (leaf.kind) {
         case "source":
