@@ -1,6 +1,6 @@
 // count(*), count(x) (skips nulls) and count(a, b) (rows where all are non-null).
 // Counts live in an Int32Array (half the memory traffic of doubles on random group ids) until the
-// rows counted could pass 2^31 - 1 or foreign state is merged; then in a Float64Array (exact to 2^53).
+// rows counted (merged state included) could pass 2^31 - 1; then in a Float64Array (exact to 2^53).
 import { int64FromSafeIntegers } from "../kernels/int64.js";
 import type { Vec } from "../kernels/vector.js";
 import { argsValid, ensure, identityGroups, type AggregateFunction, type GroupAccumulator } from "./accumulator.js";
@@ -43,8 +43,16 @@ export const count: AggregateFunction = {
         return { groups: identityGroups(numGroups), columns: [{ type: "float64", length: numGroups, values: doubles(numGroups).slice(0, numGroups), valid: null }] };
       },
       mergeState(columns, groups, numGroups) {
-        const counts = widen(numGroups);
         const c = (columns[0] as Extract<Vec, { type: "float64" }>).values;
+        let total = 0;
+        for (let i = 0; i < groups.length; i++) total += c[i]!;
+        counted += total;
+        if (narrow !== null && counted <= INT32_MAX) {
+          const counts = (narrow = ensure(narrow, numGroups));
+          for (let i = 0; i < groups.length; i++) counts[groups[i]!]! += c[i]!;
+          return;
+        }
+        const counts = widen(numGroups);
         for (let i = 0; i < groups.length; i++) counts[groups[i]!]! += c[i]!;
       },
       finish(numGroups): Vec {

@@ -14,7 +14,7 @@ export const AGGREGATE_FUNCTIONS: Readonly<Record<AggregateFunctionName, Aggrega
 /** An accumulator for `fn`, wrapped in a distinct set when `distinct`. */
 export function createAccumulator(fn: AggregateFunctionName, spec: AggregateSpec, distinct: boolean): GroupAccumulator {
   const inner = AGGREGATE_FUNCTIONS[fn].create(spec);
-  return distinct && spec.inputTypes.length > 0 ? distinctAccumulator(inner, spec.inputTypes) : inner;
+  return distinct && spec.inputTypes.length > 0 ? distinctAccumulator(inner, spec.inputTypes, fn === "count") : inner;
 }
 
 export type { AccumulatorState, AggregateFunction, AggregateSpec, GroupAccumulator } from "./accumulator.js";

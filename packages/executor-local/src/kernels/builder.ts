@@ -122,4 +122,9 @@ export class IntList {
   }
   view(): Int32Array { return this.data.subarray(0, this.length); }
   clear(): void { this.length = 0; }
+  /** Room for `more` elements past the length, so that a loop can write `data` directly; returns `data`. */
+  reserve(more: number): Int32Array {
+    if (this.length + more > this.data.length) this.data = grow(this.data, this.length + more);
+    return this.data;
+  }
 }

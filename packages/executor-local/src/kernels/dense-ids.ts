@@ -9,9 +9,14 @@ export const DENSE_MAX_RANGE = 1 << 24;
 /** A range this small is always kept dense (4 MiB). */
 export const DENSE_MIN_RANGE = 1 << 20;
 
+/** The widest key range kept dense after `rows` rows: max(4 × rows, 2^20), at most 2^24. */
+export function denseRangeLimit(rows: number): number {
+  return Math.min(DENSE_MAX_RANGE, Math.max(4 * rows, DENSE_MIN_RANGE));
+}
+
 /** Whether keys spanning `range` values may stay dense after `rows` rows (range ≤ max(4 × rows, 2^20), ≤ 2^24). */
 export function denseRangeOk(range: number, rows: number): boolean {
-  return range <= DENSE_MAX_RANGE && range <= Math.max(4 * rows, DENSE_MIN_RANGE);
+  return range <= denseRangeLimit(rows);
 }
 
 /** Min and max of the valid values of a[start..n), or null when there is none. */

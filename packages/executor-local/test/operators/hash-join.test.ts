@@ -1,4 +1,5 @@
 import { E, Join, type JoinType } from "@lgde/core";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { run, sorted, values } from "../helpers.js";
 
@@ -97,4 +98,48 @@ describe("hash join key paths (dense int ids, hashed ids, int64, strings) agains
       });
     }
   }
+});
+
+describe("hash join on one int32 key (a CSR index over the right keys' range when dense) against a nested loop", () => {
+  const key = fc.oneof(
+    { arbitrary: fc.integer({ min: -6, max: 6 }), weight: 8 },
+    { arbitrary: fc.constantFrom(null, -2147483648, 2147483647), weight: 1 },
+    { arbitrary: fc.integer({ min: -3_000_000, max: 3_000_000 }), weight: 1 },
+  );
+  const hows = ["inner", "left", "right", "full", "semi", "anti"] as const;
+  it("any join type, = and <=>, nulls, negatives, int32 extremes, keys outside the right side's range", async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.array(key, { maxLength: 25 }), fc.array(key, { maxLength: 25 }), fc.constantFrom(...hows), fc.boolean(), fc.constantFrom(1, 3, 100),
+      async (lkeys, rkeys, how, nullSafe, batchSize) => {
+        const l = lkeys.map((k, i) => [k, i]), r = rkeys.map((k, i) => [k, 100 + i]);
+        const lv = values([["lk", "int32"], ["li", "int32"]], l, 4), rv = values([["rk", "int32"], ["ri", "int32"]], r, 5);
+        const rows = await run(Join.create(lv, rv, how, E.binary(nullSafe ? "<=>" : "=", c("lk"), c("rk")), []), { batchSize });
+        const eq = (a: unknown, b: unknown) => (nullSafe ? a === b : a !== null && b !== null && a === b);
+        const expected: unknown[][] = [];
+        for (const lr of l) {
+          const m = r.filter((rr) => eq(lr[0], rr[0]));
+          if (how === "semi") { if (m.length > 0) expected.push(lr); continue; }
+          if (how === "anti") { if (m.length === 0) expected.push(lr); continue; }
+          for (const rr of m) expected.push([...lr, ...rr]);
+          if (m.length === 0 && (how === "left" || how === "full")) expected.push([...lr, null, null]);
+        }
+        if (how === "right" || how === "full") for (const rr of r) if (!l.some((lr) => eq(lr[0], rr[0]))) expected.push([null, null, ...rr]);
+        expect(sorted(rows)).toEqual(sorted(expected));
+      }), { numRuns: 300 });
+  });
+
+  it("a big dense build side, probed by keys below, inside and above its range", async () => {
+    const n = 5000;
+    const r = Array.from({ length: n }, (_, i) => [(i * 7919) % 2000 - 1000, i]);
+    const l = Array.from({ length: 3000 }, (_, i) => [i - 1500, i]);
+    const rows = await run(Join.create(values([["lk", "int32"], ["li", "int32"]], l, 700), values([["rk", "int32"], ["ri", "int32"]], r, 900), "left", E.binary("=", c("lk"), c("rk")), []), { batchSize: 1024 });
+    const byKey = new Map<number, number[]>();
+    for (const [k, i] of r as [number, number][]) byKey.set(k, [...(byKey.get(k) ?? []), i]);
+    const expected: unknown[][] = [];
+    for (const [k, i] of l as [number, number][]) {
+      const m = byKey.get(k);
+      if (m === undefined) expected.push([k, i, null, null]); else for (const j of m) expected.push([k, i, k, j]);
+    }
+    expect(sorted(rows)).toEqual(sorted(expected));
+  });
 });

@@ -8,7 +8,7 @@
 //                                                   +- LocalRelation [j, x]
 //
 // The pass walks down with the set of names the parent needs. Scans get a narrower `projection`;
-// projections drop unused outputs; below joins, aggregates and unions a Project is inserted where an
+// projections and aggregates drop unused outputs; below joins, aggregates and unions a Project is inserted where an
 // input would otherwise carry unused columns. The root's output schema never changes. Columns whose
 // name is repeated (a join's duplicate names) are never dropped, since they cannot be told apart.
 import { E } from "../../expr/build.js";
@@ -71,10 +71,16 @@ const PRUNE: Pruner = {
     const input = prune(filter.input, union(need, columnsOf(filter.predicate)));
     return input === filter.input ? filter : Filter.create(input, filter.predicate);
   },
-  aggregate: (agg, _need) => {
-    const uses = columnsOfAll([...agg.groupBy, ...agg.aggregates]);
+  aggregate: (agg, need) => {
+    // Aggregate outputs nobody reads are not computed (`groupBy(k).agg(count(*)).count()` only
+    // needs the groups). Grouped rows are one per group whatever the outputs; a global aggregate
+    // keeps one output so that its row still has a column.
+    const unique = uniqueNames(agg.schema.fields);
+    let aggregates = agg.aggregates.filter((a) => !unique.has(exprName(a)) || need.has(exprName(a)));
+    if (aggregates.length === 0 && agg.groupBy.length === 0) aggregates = agg.aggregates.slice(0, 1);
+    const uses = columnsOfAll([...agg.groupBy, ...aggregates]);
     const input = narrow(prune(agg.input, uses), uses);
-    return input === agg.input ? agg : Aggregate.create(input, agg.groupBy, agg.aggregates);
+    return input === agg.input && aggregates.length === agg.aggregates.length ? agg : Aggregate.create(input, agg.groupBy, aggregates);
   },
   join: (join, need) => {
     const shared = union(join.using, join.on === null ? [] : columnsOf(join.on));

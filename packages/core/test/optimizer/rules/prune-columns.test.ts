@@ -39,6 +39,32 @@ describe("prune-columns", () => {
     ));
   });
 
+  it("drops aggregate outputs nobody reads, keeping one output of a global aggregate", () => {
+    const grouped = Aggregate.create(t, [col("k")], [E.alias(E.aggregate("count", []), "n"), E.alias(E.aggregate("sum", [col("v")]), "s")]);
+    const counted = Aggregate.create(grouped, [], [E.alias(E.aggregate("count", []), "count")]);
+    const r = applied(pruneColumns, counted);
+    expect(r.text).toBe(lines(
+      "Aggregate [], [count(1) AS count]",
+      "+- Aggregate [k], [k]",
+      "   +- Scan parquet /t [k]",
+    ));
+    expect(r.plan.schema).toEqual(counted.schema);
+    // Only `s` is read above: `n` goes, and so does nothing `s` needs.
+    const sums = Project.create(grouped, [col("s")]);
+    expect(applied(pruneColumns, sums).text).toBe(lines(
+      "Project [s]",
+      "+- Aggregate [k], [k, sum(v) AS s]",
+      "   +- Scan parquet /t [k, v]",
+    ));
+    const global = Aggregate.create(t, [], [E.alias(E.aggregate("sum", [col("v")]), "s"), E.alias(E.aggregate("max", [col("w")]), "m")]);
+    const overGlobal = Aggregate.create(global, [], [E.alias(E.aggregate("count", []), "count")]);
+    expect(applied(pruneColumns, overGlobal).text).toBe(lines(
+      "Aggregate [], [count(1) AS count]",
+      "+- Aggregate [], [sum(v) AS s]",
+      "   +- Scan parquet /t [v]",
+    ));
+  });
+
   it("keeps the columns pushed filters read, and prunes the right side of a semi join to its keys", () => {
     const filtered = Scan.create(t.source, null, [gt(col("w"), lit("a"))]);
     const semi = Join.create(Project.create(filtered, [col("k")]), values("k int32, z int32", 1), "semi", null, ["k"]);
