@@ -1,7 +1,8 @@
 // Exact per-group sums: doubles while they are exact integers, promoted to BigInt past 2^53
 // (integer input), or plain doubles (float input). Shared by sum and avg.
 import { int64FromSafeIntegers } from "../kernels/int64.js";
-import type { Vec } from "../kernels/vector.js";
+import { vecFromValues } from "../kernels/arrow.js";
+import { strAt, type Vec } from "../kernels/vector.js";
 import { ensure } from "./accumulator.js";
 
 const SAFE = 9007199254740991;
@@ -81,23 +82,28 @@ export class SumState {
     return BigInt.asIntN(64, b ?? BigInt(this.sums[g]!));
   }
 
-  /** Exports sums (int64 for integral input, float64 otherwise), counts and group ids. */
+  /**
+   * Exports sums (int64 for integral input, float64 otherwise) and counts; for integral input also the
+   * exact sums beyond the exact double range as decimal text, since avg divides the unwrapped sum.
+   */
   stateColumns(numGroups: number): Vec[] {
     this.grow(numGroups);
     const counts: Vec = { type: "float64", length: numGroups, values: this.counts.slice(0, numGroups), valid: null };
     if (this.integral) {
       const s = int64FromSafeIntegers(this.sums, numGroups);
-      for (const [g, b] of this.big) if (g < numGroups) s[g] = b;
-      return [{ type: "int64", length: numGroups, values: s, valid: null }, counts];
+      const exact: (string | null)[] = new Array<string | null>(numGroups).fill(null);
+      for (const [g, b] of this.big) if (g < numGroups) { s[g] = BigInt.asIntN(64, b); exact[g] = b.toString(); }
+      return [{ type: "int64", length: numGroups, values: s, valid: null }, counts, vecFromValues("utf8", exact)];
     }
     return [{ type: "float64", length: numGroups, values: this.sums.slice(0, numGroups), valid: null }, counts];
   }
 
   mergeColumns(columns: readonly Vec[], groups: Int32Array, numGroups: number): void {
     this.grow(numGroups);
-    const sums = columns[0]!, counts = columns[1] as Extract<Vec, { type: "float64" }>;
+    const sums = columns[0]!, counts = columns[1] as Extract<Vec, { type: "float64" }>, exact = columns[2];
     for (let i = 0; i < groups.length; i++) {
-      const s = sums.type === "int64" ? sums.values[i]! : sums.type === "float64" ? sums.values[i]! : 0;
+      const unwrapped = exact !== undefined && exact.type === "utf8" && (exact.valid === null || exact.valid[i] === 1) ? BigInt(strAt(exact, i)) : null;
+      const s = unwrapped ?? (sums.type === "int64" ? sums.values[i]! : sums.type === "float64" ? sums.values[i]! : 0);
       const sn = typeof s === "bigint" && s >= -BigInt(SAFE) && s <= BigInt(SAFE) ? Number(s) : s;
       this.mergeGroup(groups[i]!, sn, counts.values[i]!);
     }

@@ -214,6 +214,9 @@ export class DirectGroups {
     const span = nhi - nlo + 1;
     if (span > this.limit(rows)) return null;
     const size = this.sized(span, rows);
+    // Shifting every id costs a pass over all groups: without room for a quarter more keys, falling
+    // keys would shift them again and again (quadratic), so the caller moves to a table instead.
+    if (nlo < this.base && size < span + Math.ceil(span / 4)) return null;
     // The room goes where the keys went: below for falling keys, above for rising ones, which keep
     // their ids when the range still starts at `base`.
     const base = DirectGroups.clampBase(nlo < this.base ? nhi - size + 1 : nhi - this.base < size ? this.base : nlo, size);

@@ -215,3 +215,16 @@ describe("DirectGroups", () => {
     expect(DIRECT_MAX_RANGE).toBe((1 << 22) - 1);
   });
 });
+
+describe("renumbering keeps exact sums", () => {
+  it("avg of bigints whose sum passes 2^63 is the same whether the groups were renumbered or not", async () => {
+    const ns = 1_700_000_000_000_000_000n;
+    const rows = [...Array.from({ length: 6 }, (_, i) => [10, ns + BigInt(i)]), [0, 1n]];
+    const plan = (batchRows: number) => Aggregate.create(values([["k", "int32"], ["v", "int64"]], rows, batchRows), [c("k")],
+      [E.alias(agg("avg", [c("v")]), "a"), E.alias(agg("sum", [c("v")]), "s")]);
+    // One batch: no renumbering. Two batches: key 0 arrives after key 10, below the range.
+    const whole = sorted(await run(plan(100))), split = sorted(await run(plan(6)));
+    expect(split).toEqual(whole);
+    expect(whole[1]![1]).toBeCloseTo(1.7e18, -5);
+  });
+});
