@@ -14,6 +14,17 @@ function keyColumn(k: Expr, s: Schema): string | null {
 
 const LEAF = "partitioning";
 
+/** The output names of `names` where `exprs` pass each on as a plain column (kept or aliased), or null. */
+function passedOn(exprs: readonly Expr[], names: readonly string[]): readonly string[] | null {
+  const out: string[] = [];
+  for (const n of names) {
+    const e = exprs.find((x) => (x.kind === "column" && x.name === n) || (x.kind === "alias" && x.input.kind === "column" && x.input.name === n));
+    if (e === undefined) return null;
+    out.push(e.kind === "alias" ? e.name : n);
+  }
+  return out;
+}
+
 /** The names the columns `names` of the leaf have above it in `p`, or null when one is lost or recomputed. */
 function carried(p: LogicalPlan, names: readonly string[]): readonly string[] | null {
   switch (p.kind) {
@@ -23,26 +34,12 @@ function carried(p: LogicalPlan, names: readonly string[]): readonly string[] | 
     case "distinct": return carried(p.input, names);
     case "project": {
       const below = carried(p.input, names);
-      if (below === null) return null;
-      const out: string[] = [];
-      for (const n of below) {
-        const e = p.exprs.find((x) => (x.kind === "column" && x.name === n) || (x.kind === "alias" && x.input.kind === "column" && x.input.name === n));
-        if (e === undefined) return null;
-        out.push(e.kind === "alias" ? e.name : n);
-      }
-      return out;
+      return below === null ? null : passedOn(p.exprs, below);
     }
     // Each group is computed where its rows are, so grouping columns keep the partitioning.
     case "aggregate": {
       const below = carried(p.input, names);
-      if (below === null) return null;
-      const out: string[] = [];
-      for (const n of below) {
-        const g = p.groupBy.find((x) => (x.kind === "column" && x.name === n) || (x.kind === "alias" && x.input.kind === "column" && x.input.name === n));
-        if (g === undefined) return null;
-        out.push(g.kind === "alias" ? g.name : n);
-      }
-      return out;
+      return below === null ? null : passedOn(p.groupBy, below);
     }
     case "values": case "join": case "union": case "except": return null;
   }
