@@ -360,15 +360,14 @@ export function arbPlan(options: PlanOptions = {}): fc.Arbitrary<LogicalPlan> {
 
 /**
  * Plans that read one generated sub-plan from several places, as a DataFrame used twice is read:
- * unions of it, a set difference and a semi join against itself, a distinct beside a filtered copy of
- * that distinct, and (with `limits`) a limited read
- * before a full one. A limit over unsorted rows keeps whichever rows come first, so compare plans
- * with `limits` only against an executor with the same row order (the reference, local()).
+ * unions of it, a set difference and a semi join against itself, a shared sub-plan inside another, a
+ * distinct beside a filtered copy of that distinct, and a limited read that stops early before a full
+ * one. Every shape's answer is independent of row order (a limit only feeds a count), so any executor
+ * can be compared with the reference.
  */
-export function arbSharedPlan(options: PlanOptions & { readonly limits?: boolean } = {}): fc.Arbitrary<LogicalPlan> {
-  const { limits = true, ...planOptions } = options;
-  const base = arbPlan({ ops: ["filter", "project", "aggregate", "join", "distinct", "dropDuplicates", "sort"], maxOps: 3, ...planOptions });
-  const shapes = limits ? (["union", "except", "semi", "nested", "limited"] as const) : (["union", "except", "semi", "nested"] as const);
+export function arbSharedPlan(options: PlanOptions = {}): fc.Arbitrary<LogicalPlan> {
+  const base = arbPlan({ ops: ["filter", "project", "aggregate", "join", "distinct", "dropDuplicates", "sort"], maxOps: 3, ...options });
+  const shapes = ["union", "except", "semi", "nested", "limited"] as const;
   const filteredDistinct = base.chain((p) => fc.integer({ min: 0, max: 2 }).chain((d) => arbBool(p.schema, d)).map((b) =>
     // A distinct and a filtered copy of it: the copy may be planned as a filter over the shared distinct.
     Union.create([Distinct.create(p, null), Distinct.create(Filter.create(p, b.expr), null)])));
@@ -376,12 +375,15 @@ export function arbSharedPlan(options: PlanOptions & { readonly limits?: boolean
     const names = p.schema.fields.map((f) => f.name);
     switch (shape) {
       case "union": return Union.create([p, p, p]);
-      case "except": return Except.create(Union.create([p, p]), limits ? Limit.create(p, 1) : p);
+      case "except": return Except.create(Union.create([p, p]), p);
       case "semi": return Join.create(p, p, "semi", null, names);
       // A repeated sub-plan inside another repeated one, also read on its own.
       case "nested": return Union.create([Distinct.create(p, null), p, Distinct.create(p, null)]);
-      // The first reader stops early: the next one must compute it in full.
-      case "limited": return Union.create([Limit.create(p, 1), p]);
+      // The right side is read first and stops after one row; the left must then compute it in full.
+      case "limited": {
+        const oneRow = Aggregate.create(Limit.create(p, 1), [], [E.alias(E.aggregate("count", []), "__limited")]);
+        return Join.create(p, oneRow, "cross", null);
+      }
     }
   });
   return fc.oneof(repeated, filteredDistinct);

@@ -28,7 +28,7 @@ describe.each([1, 2, 4])("workers({ threads: %i }) = local()", (threads) => {
   ));
 
   it("on plans that read one sub-plan from several places (computed once, kept in shared memory)", () => fc.assert(
-    fc.asyncProperty(arbSharedPlan({ limits: false }), fc.integer({ min: 1, max: 16 }), fc.boolean(), async (generated, batchSize, broadcast) => {
+    fc.asyncProperty(arbSharedPlan(), fc.integer({ min: 1, max: 16 }), fc.boolean(), async (generated, batchSize, broadcast) => {
       const plan = optimize(generated);
       const ctx = testContext(batchSize);
       const want = await runPlan(reference, plan, ctx);
