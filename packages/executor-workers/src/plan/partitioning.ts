@@ -29,9 +29,8 @@ function passedOn(exprs: readonly Expr[], names: readonly string[]): readonly st
 function carried(p: LogicalPlan, names: readonly string[]): readonly string[] | null {
   switch (p.kind) {
     case "scan": return p.source.description === LEAF ? names : null;
-    case "filter": case "sort": case "limit": return carried(p.input, names);
-    // dropDuplicates keeps whole rows of its input, so every column keeps its values.
-    case "distinct": return carried(p.input, names);
+    // Rows stay in their partition; dropDuplicates keeps whole rows, so every column keeps its values.
+    case "filter": case "sort": case "limit": case "distinct": return carried(p.input, names);
     case "project": {
       const below = carried(p.input, names);
       return below === null ? null : passedOn(p.exprs, below);

@@ -320,10 +320,10 @@ const RESOLVERS: Resolvers = {
     const [bigSide, smallSide] = d.small === "right" ? [d.left, d.right] : [d.right, d.left];
     const [big, smallFrags] = await Promise.all([run.resolve(bigSide), run.resolve(smallSide)]);
     const started = performance.now();
-    const small = await run.collectAll(smallFrags);
-    run.record("Broadcast", small.rows, smallFrags.length, started);
-    // One copy in shared memory that every task reads.
-    const shared = leafFragment({ kind: "ipc", buffers: small.buffers.map(toShared), shared: true }, smallSide.schema, "broadcast");
+    // One copy in shared memory that every task reads (none when it already is there: a cached stage).
+    const parts = await Promise.all(smallFrags.map((f) => run.collectShared(f)));
+    run.record("Broadcast", parts.reduce((n, r) => n + r.rows, 0), smallFrags.length, started);
+    const shared = leafFragment({ kind: "ipc", buffers: parts.flatMap((r) => r.buffers), shared: true }, smallSide.schema, "broadcast");
     return big.map((f) => ({
       plan: d.small === "right" ? d.combine(f.plan, shared.plan) : d.combine(shared.plan, f.plan),
       leaves: mergeLeaves(f.leaves, shared.leaves),
