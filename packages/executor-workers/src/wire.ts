@@ -13,7 +13,8 @@ export type WireLeaf =
 
 /** What a task does with its fragment's output. */
 export type TaskOutput =
-  | { readonly kind: "collect" }
+  /** Every row as one IPC stream; `shared`: in shared memory (a cached sub-plan or broadcast, read by many tasks). */
+  | { readonly kind: "collect"; readonly shared?: boolean }
   /**
    * Hash-partition on `keys` (evaluated over the output) into `buckets` IPC streams. With `dedupe`,
    * duplicates (on `columns`, all when null) are dropped first when a sample shows that it pays.

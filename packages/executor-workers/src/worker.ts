@@ -6,6 +6,7 @@ import { runTask } from "./worker/run-task.js";
 export default async function run(task: TaskMessage): Promise<unknown> {
   const result = await runTask(task);
   if (!result.ok) return result;
-  const transfer = [...new Set(result.buffers.flatMap((b) => (b === null ? [] : [b.buffer])))];
+  // Shared memory is not transferred: it is passed by reference.
+  const transfer = [...new Set(result.buffers.flatMap((b) => (b === null || b.buffer instanceof SharedArrayBuffer ? [] : [b.buffer])))];
   return Piscina.move({ [Piscina.transferableSymbol]: transfer, [Piscina.valueSymbol]: result } as never);
 }

@@ -56,6 +56,31 @@ function partitionedJoins(): LogicalPlan {
 }
 const dimsRenamed = Project.create(dims, [E.alias(c("k"), "dk"), c("name")]);
 
+/**
+ * The LGDE shape: a deduplicated table read four times, each reader grouping (or deduplicating) by
+ * its column k, one of them through a union with another table's keys.
+ */
+function sharedDistinctByKey(): LogicalPlan {
+  const x = Distinct.create(Project.create(facts, [c("k"), c("s"), c("v")]));
+  const a = Aggregate.create(x, [], [agg("count", null, "n"), agg("count", "k", "dk", { distinct: true })]);
+  const logins = Aggregate.create(Filter.create(x, E.binary("=", c("s"), E.literal("s1"))), [c("k")], [agg("count", null, "n")]);
+  const b = Aggregate.create(logins, [], [agg("count", null, "groups"), agg("sum", "n", "logins")]);
+  const ids = Distinct.create(Union.create([Project.create(x, [E.alias(c("k"), "u")]), Project.create(dimsInt(), [E.alias(c("k2"), "u")])]));
+  const sums = Aggregate.create(x, [E.alias(c("k"), "k4")], [agg("sum", "v", "sv")]);
+  const joined = Join.create(ids, sums, "left", E.binary("=", c("u"), c("k4")));
+  const cc = Aggregate.create(joined, [], [agg("count", null, "users"), agg("sum", "sv", "total"), agg("count", "k4", "matched")]);
+  return Join.create(Join.create(a, b, "cross", null), cc, "cross", null);
+}
+
+/** A shared distinct whose readers group by different columns: partitioned on all of its columns. */
+function sharedDistinctMixed(): LogicalPlan {
+  const x = Distinct.create(Project.create(facts, [c("k"), c("s")]));
+  return Union.create([
+    Aggregate.create(Aggregate.create(x, [c("k")], [agg("count", null, "n")]), [], [agg("count", null, "a"), agg("sum", "n", "b")]),
+    Aggregate.create(Aggregate.create(x, [c("s")], [agg("count", null, "n")]), [], [agg("count", null, "a"), agg("sum", "n", "b")]),
+  ]);
+}
+
 const cases: Record<string, { plan: LogicalPlan; ordered?: boolean }> = {
   "global aggregate": { plan: Aggregate.create(facts, [], allAggs) },
   "global aggregate over no rows": { plan: Aggregate.create(empty, [], allAggs) },
@@ -132,6 +157,8 @@ const cases: Record<string, { plan: LogicalPlan; ordered?: boolean }> = {
       ]);
     })(),
   },
+  "a shared distinct read by groupings on one of its columns (partitioned on it alone)": { plan: sharedDistinctByKey() },
+  "a shared distinct read by groupings on different columns": { plan: sharedDistinctMixed() },
   "subtract from a deduplicated column": { plan: Except.create(Distinct.create(Project.create(facts, [c("k")])), Project.create(dimsInt(), [E.alias(c("k2"), "k")])) },
 };
 for (const how of joinTypes) {
@@ -192,6 +219,21 @@ describe("explain", () => {
     // An int32 key joined with an int64 one hashes as int64: exchanged again.
     const cast = exec.explain(castJoin(), {} as never);
     expect(cast.match(/Exchange hashpartitioning\(CAST\(k AS INT64\)\)/g)).toHaveLength(2);
+  });
+  it("partitions a shared distinct on the column its readers group by, and exchanges it once", () => {
+    const exec = workers({ threads: 2, broadcastRows: 0 });
+    const text = exec.explain(sharedDistinctByKey(), {} as never);
+    expect(text).toContain("CachedSubplan #0 [computed once, read 4 times");
+    expect(text).toMatch(/Distinct\n[\s:]+\+- Exchange hashpartitioning\(k\) \[adaptive PartialDistinct before\]/);
+    // Each reader finds its groups in place: one-phase aggregates, no exchange above the cache.
+    expect(text).not.toContain("PartialAggregate [k");
+    expect(text).not.toContain("PartialAggregate [__d0]");
+    expect(text).toContain("Aggregate [k] [n]");
+    // The union with the other table's keys: only that side is exchanged, partition by partition.
+    expect(text).toContain("Union [partition by partition]");
+    expect(text.match(/Exchange hashpartitioning/g)).toHaveLength(2);
+    // Readers that disagree leave the distinct partitioned on all its columns.
+    expect(exec.explain(sharedDistinctMixed(), {} as never)).toContain("Exchange hashpartitioning(k, s)");
   });
   it("broadcasts a small side", () => {
     const exec = workers({ threads: 2 });

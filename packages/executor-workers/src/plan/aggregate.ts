@@ -11,6 +11,7 @@ import {
 } from "@lgde/core";
 import { D, leafScan, type DPlan } from "./dplan.js";
 import { hasUniqueNames } from "./keys.js";
+import { partitionedWithin } from "./partitioning.js";
 
 /** The aggregate calls inside an expression (not inside other aggregate calls). */
 function callsOf(e: Expr, into: AggregateCall[]): AggregateCall[] {
@@ -74,6 +75,9 @@ export function planAggregate(node: AggregateNode, input: DPlan): DPlan {
   const calls = new Map<string, AggregateCall>();
   for (const a of node.aggregates) for (const c of callsOf(a, [])) calls.set(keyOf(c), c);
   const distinct = [...calls.values()].some((c) => c.distinct || c.args.some((x) => exprExists(x, (y) => y.kind === "aggregate")));
+  // Input already hash-partitioned on grouping columns: every group is whole in one partition.
+  const grouping = node.groupBy.map((e) => unalias(e)).flatMap((e) => (e.kind === "column" ? [e.name] : []));
+  if (node.groupBy.length > 0 && partitionedWithin(input, grouping)) return D.map(input, label, full);
   const global = distinctValuesPlan(node, [...calls.values()], input);
   if (global !== null) return global;
   if (distinct) {

@@ -15,9 +15,11 @@ export type DPlan =
   | { readonly kind: "values"; readonly node: ValuesNode; readonly schema: Schema }
   /** The same rewrite applied to every partition, in the same worker task (a pipeline). */
   | { readonly kind: "map"; readonly input: DPlan; readonly label: string; readonly wrap: Wrap; readonly schema: Schema }
-  /** The partitions of every input, one after the other. */
-  | { readonly kind: "union"; readonly inputs: readonly DPlan[]; readonly schema: Schema }
-  /** Hash repartitioning on `keys` (over the input's columns) into the executor's bucket count. */
+  /**
+   * The partitions of every input, one after the other; `aligned`: every input is hash-partitioned
+   * alike into the executor's buckets, and partition i is the rows of every input's partition i.
+   */
+  | { readonly kind: "union"; readonly inputs: readonly DPlan[]; readonly aligned: boolean; readonly schema: Schema }
   /** Hash repartitioning on `keys` (over the input's columns); `dedupe`: an adaptive partial distinct first. */
   | { readonly kind: "exchange"; readonly input: DPlan; readonly keys: readonly Expr[]; readonly dedupe: PartialDedupe | null; readonly schema: Schema }
   /** Everything into one partition on the coordinator, in partition order; optionally sorted (merge) and limited (early stop). */
@@ -50,7 +52,7 @@ export const D = Object.freeze({
   map: (input: DPlan, label: string, wrap: Wrap): DPlan => ({
     kind: "map", input, label, wrap, schema: wrap(leafScan("schema", input.schema, "schema")).schema,
   }),
-  union: (inputs: readonly DPlan[], schema: Schema): DPlan => ({ kind: "union", inputs, schema }),
+  union: (inputs: readonly DPlan[], schema: Schema, aligned = false): DPlan => ({ kind: "union", inputs, aligned, schema }),
   exchange: (input: DPlan, keys: readonly Expr[], dedupe: PartialDedupe | null = null): DPlan => ({
     kind: "exchange", input, keys, dedupe, schema: input.schema,
   }),

@@ -11,7 +11,7 @@ const DESCRIBE: Describers = {
     (d.scan.filters.length > 0 ? ` PushedFilters: [${keys(d.scan.filters)}]` : ""),
   values: (d) => `Values [${d.schema.fields.map((f) => f.name).join(", ")}] [split into row ranges]`,
   map: (d) => d.label,
-  union: () => "Union [partitions concatenated]",
+  union: (d) => (d.aligned ? "Union [partition by partition]" : "Union [partitions concatenated]"),
   exchange: (d) => `Exchange hashpartitioning(${keys(d.keys)})` +
     (d.dedupe === null ? "" : ` [adaptive PartialDistinct${d.dedupe.columns === null ? "" : ` [${d.dedupe.columns.join(", ")}]`} before]`),
   gather: (d) => `Gather to coordinator${d.orders ? ` [merge sorted runs on ${keys(d.orders.map((o) => o.expr))}]` : ""}${d.limit !== null ? ` [limit ${d.limit}, stops early]` : ""}`,

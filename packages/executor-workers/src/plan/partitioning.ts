@@ -1,6 +1,7 @@
 // Which columns a distributed plan's partitions are already hash-partitioned on, so that a join or
 // subtract on those columns does not exchange that side again (Spark's outputPartitioning).
 import type { Expr, LogicalPlan, Schema } from "@lgde/core";
+import type { PartialDedupe } from "../wire.js";
 import { D, leafScan, type DPlan } from "./dplan.js";
 
 /** The column that a key hashes as: a column, or a cast of one to its own type (the exchange strips it). */
@@ -68,8 +69,24 @@ export function hashPartitioning(d: DPlan): readonly string[] | null {
     }
     // Every task joins its own partition of the big side with all of the small one.
     case "broadcast": return d.small === "right" ? hashPartitioning(d.left) : null;
-    case "scan": case "values": case "union": case "gather": return null;
+    // Inputs conform to the union's names, so aligned inputs partitioned alike keep it.
+    case "union": {
+      if (!d.aligned || d.inputs.length === 0) return null;
+      const first = hashPartitioning(d.inputs[0]!);
+      const same = (p: readonly string[] | null) => p !== null && first !== null && p.length === first.length && p.every((n, i) => n === first[i]);
+      return d.inputs.every((i) => same(hashPartitioning(i))) ? first : null;
+    }
+    case "scan": case "values": case "gather": return null;
   }
+}
+
+/**
+ * Whether `d`'s partitions are hash-partitioned on some of `columns`: then rows equal on `columns`
+ * are in one partition, and a grouping or distinct on them needs no exchange.
+ */
+export function partitionedWithin(d: DPlan, columns: readonly string[]): boolean {
+  const have = hashPartitioning(d);
+  return have !== null && have.length > 0 && have.every((n) => columns.includes(n));
 }
 
 /** How a zip combines its sides: the join type, or "except". */
@@ -82,10 +99,15 @@ function combinedAs(d: Extract<DPlan, { kind: "zip" }>): string | null {
  * `d` hash-exchanged on `keys`, or `d` itself when its partitions already are: then rows with equal
  * keys are already in the same bucket, hashed as the exchange would hash them.
  */
-export function exchangeUnlessPartitioned(d: DPlan, keys: readonly Expr[]): DPlan {
+export function exchangeUnlessPartitioned(d: DPlan, keys: readonly Expr[], dedupe: PartialDedupe | null = null): DPlan {
   const want = keys.map((k) => keyColumn(k, d.schema));
   const have = hashPartitioning(d);
   if (have !== null && want.length === have.length && want.every((n, i) => n === have[i])) return d;
-  return D.exchange(d, keys);
+  // A union is exchanged input by input (its inputs share its names): inputs already partitioned on
+  // the keys pass as they are, and partition i of the result unites partition i of every input.
+  if (d.kind === "union" && !d.aligned && d.inputs.length > 0) {
+    return D.union(d.inputs.map((i) => exchangeUnlessPartitioned(i, keys, dedupe)), d.schema, true);
+  }
+  return D.exchange(d, keys, dedupe);
 }
 

@@ -1,18 +1,19 @@
 // Logical plan → distributed plan: which fragments run per partition, and where data is exchanged.
 import {
   Distinct, E, Except, Filter, Join, Limit, Project, Sort, Values, exprName, repeatedSubplans,
-  type JoinNode, type LogicalPlan, type PlanKind, type PlanOfKind, type RepeatedSubplans, type Schema,
+  type JoinNode, type LogicalPlan, type PlanKind, type PlanOfKind, type Schema,
 } from "@lgde/core";
 import { planAggregate } from "./aggregate.js";
 import { D, type DPlan } from "./dplan.js";
 import { allColumnsAs, equiKeys, hasUniqueNames } from "./keys.js";
-import { exchangeUnlessPartitioned } from "./partitioning.js";
+import { exchangeUnlessPartitioned, partitionedWithin } from "./partitioning.js";
+import { SharedPlans, Want, type Reuse } from "./want.js";
 
 export interface PlannerOptions {
   /** A join side with at most this many (estimated) rows is broadcast instead of hash-partitioned. */
   readonly broadcastRows: number;
   /** Sub-plans read from several places, computed once (set by `planQuery`). */
-  readonly reuse?: { readonly repeated: RepeatedSubplans; readonly planned: Map<string, DPlan>; nextId: number };
+  readonly reuse?: Reuse;
 }
 
 /** An upper estimate of a plan's rows, Infinity when unknown (scans are sized only when they run). */
@@ -41,13 +42,14 @@ function conform(d: DPlan, to: Schema): DPlan {
 }
 
 function planJoin(j: JoinNode, opts: PlannerOptions): DPlan {
-  const left = planDistributed(j.left, opts), right = planDistributed(j.right, opts);
+  const keys = equiKeys(j);
+  const left = planDistributed(j.left, opts, Want.keys(keys.left, j.left.schema));
+  const right = planDistributed(j.right, opts, Want.keys(keys.right, j.right.schema));
   const combine = (l: LogicalPlan, r: LogicalPlan) => Join.create(l, r, j.how, j.on, j.using);
   const what = `${j.how} join${j.using.length > 0 ? ` using [${j.using.join(", ")}]` : ""}${j.on ? ` on ${exprName(j.on)}` : ""}`;
   // Broadcasting a side is valid when every output row needs only one row of the other side's partition.
   const canBroadcastRight = j.how === "inner" || j.how === "left" || j.how === "semi" || j.how === "anti" || j.how === "cross";
   const canBroadcastLeft = j.how === "inner" || j.how === "right" || j.how === "cross";
-  const keys = equiKeys(j);
   const hashable = keys.left.length > 0 && hasUniqueNames(j.left.schema) && hasUniqueNames(j.right.schema);
   if (hashable) {
     if (canBroadcastRight && estimateRows(j.right) <= opts.broadcastRows) {
@@ -64,34 +66,38 @@ function planJoin(j: JoinNode, opts: PlannerOptions): DPlan {
   return D.zip(D.gather(left), D.gather(right), `Join ${what} (single partition)`, combine);
 }
 
-type Planners = { readonly [K in PlanKind]: (p: PlanOfKind<K>, opts: PlannerOptions) => DPlan };
+/** Plans one kind of node; `want`: the columns its consumer would like it hash-partitioned on. */
+type Planners = { readonly [K in PlanKind]: (p: PlanOfKind<K>, opts: PlannerOptions, want: Want | null) => DPlan };
 const PLANNERS: Planners = {
   scan: (p) => D.scan(p),
   values: (p) => D.values(p),
-  project: (p, o) => D.map(planDistributed(p.input, o), `Project [${p.exprs.map(exprName).join(", ")}]`, (i) => Project.create(i, p.exprs)),
-  filter: (p, o) => D.map(planDistributed(p.input, o), `Filter ${exprName(p.predicate)}`, (i) => Filter.create(i, p.predicate)),
-  aggregate: (p, o) => planAggregate(p, planDistributed(p.input, o)),
-  join: planJoin,
-  distinct: (p, o) => {
-    const input = planDistributed(p.input, o);
+  project: (p, o, w) => D.map(planDistributed(p.input, o, Want.throughProject(w, p.exprs)), `Project [${p.exprs.map(exprName).join(", ")}]`, (i) => Project.create(i, p.exprs)),
+  filter: (p, o, w) => D.map(planDistributed(p.input, o, w), `Filter ${exprName(p.predicate)}`, (i) => Filter.create(i, p.predicate)),
+  aggregate: (p, o) => planAggregate(p, planDistributed(p.input, o, Want.groupingOf(p))),
+  join: (p, o) => planJoin(p, o),
+  distinct: (p, o, w) => {
     const label = p.columns === null ? "Distinct" : `DropDuplicates [${p.columns.join(", ")}]`;
     const dedupe = (i: LogicalPlan) => Distinct.create(i, p.columns);
+    const columns = p.columns ?? p.schema.fields.map((f) => f.name);
+    // A shared distinct whose readers all group by some of its columns is partitioned on those
+    // alone: every reader then finds its groups in place instead of exchanging the rows again.
+    const keys = w !== null && w.shared && w.columns.every((c) => columns.includes(c)) ? w.columns : columns;
+    const input = planDistributed(p.input, o, Want.of(keys));
     if (!hasUniqueNames(p.schema)) return D.map(D.gather(input), label, dedupe);
+    if (partitionedWithin(input, columns)) return D.map(input, label, dedupe);
     // Each task drops its own duplicates first (keeping its first row) when a sample shows enough of
     // them to pay for a second hash pass, then equal keys meet.
-    const keys = (p.columns ?? p.schema.fields.map((f) => f.name)).map((n) => E.column(n));
-    return D.map(D.exchange(input, keys, { columns: p.columns }), label, dedupe);
+    return D.map(exchangeUnlessPartitioned(input, keys.map((n) => E.column(n)), { columns: p.columns }), label, dedupe);
   },
-  union: (p, o) => D.union(p.inputs.map((i) => conform(planDistributed(i, o), p.schema)), p.schema),
+  union: (p, o, w) => D.union(p.inputs.map((i) => conform(planDistributed(i, o, Want.byPosition(w, p.schema, i.schema)), p.schema)), p.schema),
   except: (p, o) => {
-    const left = planDistributed(p.left, o), right = planDistributed(p.right, o);
+    const left = planDistributed(p.left, o, Want.all(p.left.schema)), right = planDistributed(p.right, o, Want.all(p.right.schema));
     const combine = (l: LogicalPlan, r: LogicalPlan) => Except.create(l, r);
     if (!hasUniqueNames(p.left.schema) || !hasUniqueNames(p.right.schema)) {
       return D.zip(D.gather(left), D.gather(right), "Except (single partition)", combine);
     }
-    const leftKeys = allColumnsAs(p.left.schema, p.schema);
     return D.zip(
-      exchangeUnlessPartitioned(left, leftKeys) === left ? left : D.exchange(left, leftKeys, { columns: null }),
+      exchangeUnlessPartitioned(left, allColumnsAs(p.left.schema, p.schema), { columns: null }),
       exchangeUnlessPartitioned(right, allColumnsAs(p.right.schema, p.schema)),
       "Except", combine,
     );
@@ -111,25 +117,34 @@ const PLANNERS: Planners = {
   },
 };
 
-/** The distributed plan of an optimized logical plan. */
-export function planDistributed(plan: LogicalPlan, opts: PlannerOptions): DPlan {
-  const make = () => (PLANNERS[plan.kind] as (p: LogicalPlan, o: PlannerOptions) => DPlan)(plan, opts);
-  if (opts.reuse === undefined) return make();
-  const fp = opts.reuse.repeated.fingerprints.of(plan);
-  const consumers = opts.reuse.repeated.consumers.get(fp);
-  if (consumers === undefined) return make();
-  let cached = opts.reuse.planned.get(fp);
+/** The distributed plan of an optimized logical plan; `want`: see `Planners`. */
+export function planDistributed(plan: LogicalPlan, opts: PlannerOptions, want: Want | null = null): DPlan {
+  const make = (w: Want | null) => (PLANNERS[plan.kind] as (p: LogicalPlan, o: PlannerOptions, w: Want | null) => DPlan)(plan, opts, w);
+  const reuse = opts.reuse;
+  if (reuse === undefined) return make(want);
+  const fp = reuse.repeated.fingerprints.of(plan);
+  const consumers = reuse.repeated.consumers.get(fp);
+  if (consumers === undefined) return make(want);
+  reuse.vote(fp, want);
+  let cached = reuse.planned.get(fp);
   if (cached === undefined) {
     // The id is taken before planning the input, which may hold other cached sub-plans.
-    const id = opts.reuse.nextId++;
-    cached = D.cache(id, make(), consumers);
-    opts.reuse.planned.set(fp, cached);
+    const id = reuse.nextId++;
+    cached = D.cache(id, make(reuse.preferred(fp)), consumers);
+    reuse.planned.set(fp, cached);
   }
   return cached;
 }
 
-/** The distributed plan of a query, with the sub-plans it reads from several places computed once. */
+/**
+ * The distributed plan of a query, with the sub-plans it reads from several places computed once.
+ * A first pass only asks every reader of a shared sub-plan how it would like it partitioned; the
+ * second plans each shared sub-plan for the partitioning most of its readers want.
+ */
 export function planQuery(plan: LogicalPlan, opts: PlannerOptions): DPlan {
   const repeated = repeatedSubplans(plan);
-  return planDistributed(repeated.plan, repeated.consumers.size === 0 ? opts : { ...opts, reuse: { repeated, planned: new Map(), nextId: 0 } });
+  if (repeated.consumers.size === 0) return planDistributed(repeated.plan, opts);
+  const survey = new SharedPlans(repeated, null);
+  planDistributed(repeated.plan, { ...opts, reuse: survey });
+  return planDistributed(repeated.plan, { ...opts, reuse: new SharedPlans(repeated, survey) });
 }

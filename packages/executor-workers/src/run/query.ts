@@ -3,7 +3,7 @@
 import { setMaxListeners } from "node:events";
 import * as arrow from "apache-arrow";
 import {
-  children as childrenOf, Limit, Scan, Sort, Values,
+  children as childrenOf, Limit, Scan, Sort, Union, Values,
   type ExecutionContext, type LogicalPlan, type Executor, type OperatorMetrics, type PluginModule, type ScanPushdown, type SourcePartition,
 } from "@lgde/core";
 import { decodeBatches, encodeBatches, restamp, toShared } from "../kernels/ipc.js";
@@ -132,13 +132,13 @@ export class QueryRun {
   }
 
   /** A fragment's whole output as IPC buffers (without a worker round trip when it is a bare leaf). */
-  async #collect(f: Fragment): Promise<Collected> {
+  async #collect(f: Fragment, shared = false): Promise<Collected> {
     const leaf = bareLeaf(f);
     if (leaf?.kind === "ipc") {
       const rows = leaf.buffers.reduce((n, b) => n + decodeBatches(b).reduce((m, x) => m + x.numRows, 0), 0);
       return { buffers: leaf.buffers, rows };
     }
-    return this.runTask(f, { kind: "collect" });
+    return this.runTask(f, { kind: "collect", shared });
   }
 
   /** Runs fragments in order, at most `threads` ahead, until `n` rows have come back (limit stops early). */
@@ -171,7 +171,7 @@ export class QueryRun {
 
   /** One fragment's output, in shared memory so that many later tasks read it without copies. */
   async collectShared(f: Fragment): Promise<Collected> {
-    const c = await this.#collect(f);
+    const c = await this.#collect(f, true);
     return { buffers: c.buffers.map((b) => (b.buffer instanceof SharedArrayBuffer ? b : toShared(b))), rows: c.rows };
   }
 
@@ -275,7 +275,16 @@ const RESOLVERS: Resolvers = {
     return slices.map((batches, s) => leafFragment({ kind: "batches", batches, shared: () => encoded(s, batches, d.schema) }, d.schema, "rows"));
   },
   map: async (run, d) => (await run.resolve(d.input)).map((f) => ({ plan: d.wrap(f.plan), leaves: f.leaves })),
-  union: async (run, d) => (await Promise.all(d.inputs.map((i) => run.resolve(i)))).flat(),
+  union: async (run, d) => {
+    const inputs = await Promise.all(d.inputs.map((i) => run.resolve(i)));
+    if (!d.aligned) return inputs.flat();
+    const n = inputs[0]!.length;
+    if (inputs.some((fs) => fs.length !== n)) throw new Error(`internal: an aligned union has inputs of ${inputs.map((fs) => fs.length).join(", ")} partitions`);
+    return Array.from({ length: n }, (_, b) => ({
+      plan: Union.create(inputs.map((fs) => fs[b]!.plan)),
+      leaves: inputs.reduce<ReadonlyMap<string, Leaf>>((all, fs) => mergeLeaves(all, fs[b]!.leaves), new Map()),
+    }));
+  },
   exchange: async (run, d) => {
     const frags = await run.resolve(d.input);
     const started = performance.now();

@@ -5,7 +5,7 @@ import {
 } from "@lgde/core";
 import { local } from "@lgde/executor-local";
 import { bucketsOf, groupByBucket } from "../kernels/hash.js";
-import { encodeBatches, restamp } from "../kernels/ipc.js";
+import { encodeBatches, restamp, toShared } from "../kernels/ipc.js";
 import { takeBatch } from "../kernels/take.js";
 import type { TaskMessage, TaskResult } from "../wire.js";
 import { loadPlugins, workerRegistry } from "./registry.js";
@@ -97,7 +97,9 @@ export async function runTask(task: TaskMessage): Promise<TaskResult> {
         rows += b.numRows;
         batches.push(restamp(b, outSchema));
       }
-      return { ok: true, buffers: [batches.length === 0 ? null : encodeBatches(outSchema, batches)], rows, metrics };
+      const bytes = batches.length === 0 ? null : encodeBatches(outSchema, batches);
+      // Copied into shared memory here, in parallel, rather than on the coordinator's thread.
+      return { ok: true, buffers: [bytes !== null && output.kind === "collect" && output.shared === true ? toShared(bytes) : bytes], rows, metrics };
     }
     const { plan, keyColumns } = withHashKeys(task.plan, output.keys);
     const perBucket: arrow.RecordBatch[][] = Array.from({ length: output.buckets }, () => []);
@@ -106,8 +108,8 @@ export async function runTask(task: TaskMessage): Promise<TaskResult> {
     for await (const b of source) {
       if (b.numRows === 0) continue;
       rows += b.numRows;
-      const groups = groupByBucket(bucketsOf(b, keyColumns, output.buckets), output.buckets);
-      groups.forEach((idx, bucket) => {
+      const { bucketOfRow, counts } = bucketsOf(b, keyColumns, output.buckets);
+      groupByBucket(bucketOfRow, counts).forEach((idx, bucket) => {
         if (idx.length > 0) perBucket[bucket]!.push(takeBatch(b, idx, outSchema));
       });
     }

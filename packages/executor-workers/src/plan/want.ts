@@ -1,0 +1,115 @@
+// Wanted partitioning: the columns a consumer would like its input hash-partitioned on, passed down
+// while planning so that a shared sub-plan can be partitioned the way its readers group it (Spark's
+// requiredChildDistribution, here only a preference).
+import { mapChildren, unalias, type AggregateNode, type Expr, type RepeatedSubplans, type Schema } from "@lgde/core";
+import type { DPlan } from "./dplan.js";
+
+/** Columns (of the plan being planned) that its consumer would like it hash-partitioned on. */
+export interface Want {
+  readonly columns: readonly string[];
+  /**
+   * Set for a shared sub-plan when most of its readers want these columns: a distinct then
+   * partitions on them alone (any subset of its columns keeps equal rows together).
+   */
+  readonly shared: boolean;
+}
+
+/** The planner's state for sub-plans read from several places (see `planQuery`). */
+export interface Reuse {
+  readonly repeated: RepeatedSubplans;
+  readonly planned: Map<string, DPlan>;
+  nextId: number;
+  /** Records what one reader of the shared sub-plan `fp` wants. */
+  vote(fp: string, want: Want | null): void;
+  /** What most readers of `fp` wanted in the survey pass, or null. */
+  preferred(fp: string): Want | null;
+}
+
+function plainColumn(e: Expr): string | null {
+  const inner = e.kind === "cast" ? e.input : e;
+  return inner.kind === "column" ? inner.name : null;
+}
+
+function of(columns: readonly string[]): Want | null {
+  return columns.length === 0 ? null : { columns, shared: false };
+}
+
+export const Want = Object.freeze({
+  of,
+
+  /** Every column, in order (a set operation compares whole rows). */
+  all: (s: Schema): Want | null => of(s.fields.map((f) => f.name)),
+
+  /** Join keys when each is a column (or a cast of one), in key order; otherwise nothing. */
+  keys(exprs: readonly Expr[], s: Schema): Want | null {
+    const names = exprs.map(plainColumn);
+    return names.every((n): n is string => n !== null && s.fields.some((f) => f.name === n)) ? of(names) : null;
+  },
+
+  /** The plain grouping columns of an aggregate; for a global one, the argument of its DISTINCT calls. */
+  groupingOf(a: AggregateNode): Want | null {
+    if (a.groupBy.length > 0) return of(a.groupBy.map((e) => plainColumn(unalias(e))).filter((n): n is string => n !== null));
+    const args = new Set<string>();
+    const visit = (e: Expr): Expr => {
+      if (e.kind !== "aggregate") return mapChildren(e, visit);
+      const n = e.distinct && e.args.length === 1 ? plainColumn(e.args[0]!) : null;
+      if (n !== null) args.add(n);
+      return e;
+    };
+    a.aggregates.forEach(visit);
+    return args.size === 1 ? of([...args]) : null;
+  },
+
+  /** The input columns a projection passes on as the wanted ones (kept or renamed), or nothing. */
+  throughProject(w: Want | null, exprs: readonly Expr[]): Want | null {
+    if (w === null) return null;
+    const out: string[] = [];
+    for (const n of w.columns) {
+      const e = exprs.find((x) => (x.kind === "column" && x.name === n) || (x.kind === "alias" && x.name === n));
+      const source = e === undefined ? null : e.kind === "alias" ? (e.input.kind === "column" ? e.input.name : null) : n;
+      if (source === null) return null;
+      out.push(source);
+    }
+    return { columns: out, shared: w.shared };
+  },
+
+  /** The same positions in a union input (unions match columns by position). */
+  byPosition(w: Want | null, union: Schema, input: Schema): Want | null {
+    if (w === null) return null;
+    const names = w.columns.map((n) => input.fields[union.fields.findIndex((f) => f.name === n)]?.name);
+    return names.every((n): n is string => n !== undefined) ? { columns: names, shared: w.shared } : null;
+  },
+
+});
+
+/** Planner state for shared sub-plans; `survey`: the state of a first pass whose votes decide, or null in that pass. */
+export class SharedPlans implements Reuse {
+  readonly planned = new Map<string, DPlan>();
+  nextId = 0;
+  readonly #votes = new Map<string, Map<string, { want: Want; n: number }>>();
+  readonly #readers = new Map<string, number>();
+
+  constructor(readonly repeated: RepeatedSubplans, private readonly survey: SharedPlans | null) {}
+
+  vote(fp: string, want: Want | null): void {
+    this.#readers.set(fp, (this.#readers.get(fp) ?? 0) + 1);
+    if (want === null) return;
+    const byKey = this.#votes.get(fp) ?? new Map<string, { want: Want; n: number }>();
+    this.#votes.set(fp, byKey);
+    const key = JSON.stringify(want.columns);
+    const v = byKey.get(key);
+    if (v === undefined) byKey.set(key, { want, n: 1 });
+    else v.n++;
+  }
+
+  preferred(fp: string): Want | null {
+    return this.survey === null ? null : this.survey.winner(fp);
+  }
+
+  /** The want of a majority of the readers, so that one odd reader does not decide for the others. */
+  winner(fp: string): Want | null {
+    let best: { want: Want; n: number } | null = null;
+    for (const v of this.#votes.get(fp)?.values() ?? []) if (best === null || v.n > best.n) best = v;
+    return best !== null && best.n * 2 > (this.#readers.get(fp) ?? 0) ? { columns: best.want.columns, shared: true } : null;
+  }
+}
