@@ -19,7 +19,20 @@ export function choose(type: DataType, vecs: readonly Vec[], choice: Int32Array,
     };
     switch (type) {
       case "int32": case "date": { const out = new Int32Array(n); take(out as never); return { type, length: n, values: out, valid: anyNull ? valid : null }; }
-      case "int64": case "timestamp": { const out = new BigInt64Array(n); take(out as never); return { type, length: n, values: out, valid: anyNull ? valid : null }; }
+      case "int64": case "timestamp": {
+        // Word by word: reading a BigInt64Array element allocates a BigInt.
+        const out = new BigInt64Array(n), to = new Int32Array(out.buffer);
+        const from = vecs.map((v) => (v.type === "int64" || v.type === "timestamp" ? new Int32Array(v.values.buffer, v.values.byteOffset, 2 * v.length) : null));
+        for (let i = 0; i < n; i++) {
+          const c = choice[i]!;
+          const v = c < 0 ? undefined : vecs[c]!;
+          const w = c < 0 ? null : from[c]!;
+          if (v === undefined || w === null || (v.valid !== null && v.valid[i] === 0)) { anyNull = true; continue; }
+          valid[i] = 1;
+          to[2 * i] = w[2 * i]!; to[2 * i + 1] = w[2 * i + 1]!;
+        }
+        return { type, length: n, values: out, valid: anyNull ? valid : null };
+      }
       case "float64": { const out = new Float64Array(n); take(out as never); return { type, length: n, values: out, valid: anyNull ? valid : null }; }
       case "bool": { const out = new Uint8Array(n); take(out as never); return { type, length: n, values: out, valid: anyNull ? valid : null }; }
     }

@@ -5,6 +5,7 @@ import { allNull, encodeUtf8, type BoolVec, type Chunk, type Vec } from "../kern
 import { arithmetic, compare, logical } from "./binary.js";
 import { castVec } from "./cast.js";
 import { choose } from "./choose.js";
+import { evaluateCoalesce } from "./coalesce.js";
 import type { EvalContext } from "./context.js";
 import { SCALAR_FUNCTIONS } from "./functions/index.js";
 import type { PExpr, PExprKind } from "./pexpr.js";
@@ -124,6 +125,7 @@ const EVALUATORS: { readonly [K in PExprKind]: Evaluator<K> } = {
     return { type: "bool", length: n, values: found, valid };
   },
   call: (e, c, ctx) => {
+    if (e.fn === "coalesce") return evaluateCoalesce(e, c, ctx, evaluate);
     const args = e.args.map((a) => evaluate(a, c, ctx));
     const literals = e.args.map((a) => (a.kind === "literal" ? a.value : undefined));
     return SCALAR_FUNCTIONS[e.fn]({ args, literals, length: c.length, type: e.type, ctx });

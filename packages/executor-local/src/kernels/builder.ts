@@ -68,6 +68,21 @@ export class ColumnBuilder {
     this.offsets[j + 1] = this.byteLength;
   }
 
+  /** Appends a string's UTF-8 bytes: ASCII is written directly (no encoder call, no array per row). */
+  private appendString(x: string, j: number): void {
+    const n = x.length;
+    this.bytes = grow(this.bytes, this.byteLength + n);
+    const bytes = this.bytes;
+    let p = this.byteLength;
+    for (let k = 0; k < n; k++) {
+      const c = x.charCodeAt(k);
+      if (c >= 0x80) { const b = encodeUtf8(x); this.appendBytes(b, 0, b.length, j); return; }
+      bytes[p++] = c;
+    }
+    this.byteLength = p;
+    this.offsets[j + 1] = p;
+  }
+
   /** Appends a JS value of the builder's type: number/bigint for numbers, days for date, micros for timestamp. */
   appendValue(x: number | bigint | string | boolean | null): void {
     if (x === null) { this.appendNull(); return; }
@@ -75,7 +90,7 @@ export class ColumnBuilder {
     this.reserve(j + 1);
     this.valid[j] = 1;
     switch (this.type) {
-      case "utf8": { const b = encodeUtf8(String(x)); this.appendBytes(b, 0, b.length, j); break; }
+      case "utf8": this.appendString(String(x), j); break;
       case "int64": case "timestamp": (this.values as BigInt64Array)[j] = typeof x === "bigint" ? x : BigInt(Math.trunc(Number(x))); break;
       case "bool": (this.values as Uint8Array)[j] = x ? 1 : 0; break;
       case "null": this.valid[j] = 0; this.hasNull = true; break;

@@ -1,5 +1,6 @@
 // distinct() and dropDuplicates(columns): streams the first row of each key (nulls equal).
 import type { Schema } from "@lgde/core";
+import { FirstInts } from "../kernels/first-ints.js";
 import { GroupTable } from "../kernels/hash.js";
 import { takeChunk } from "../kernels/select.js";
 import type { Chunk } from "../kernels/vector.js";
@@ -25,10 +26,14 @@ export function firstOccurrences(table: GroupTable, c: Chunk, keys: readonly num
 }
 
 export async function* executeDistinct(node: DistinctExec, rt: RuntimeContext): AsyncGenerator<Chunk> {
-  const types = (node.keys ?? node.schema.fields.map((_, i) => i)).map((k) => node.schema.fields[k]!.type);
+  const keys = node.keys ?? node.schema.fields.map((_, i) => i);
+  const types = keys.map((k) => node.schema.fields[k]!.type);
   const table = new GroupTable(types, false);
+  // One int key: a bit per value instead of an id table.
+  const t0 = types[0];
+  const ints = types.length === 1 && (t0 === "int32" || t0 === "date") ? new FirstInts(t0) : null;
   for await (const c of rt.run(node.input)) {
-    const idx = firstOccurrences(table, c, node.keys);
+    const idx = ints !== null ? ints.firstRows(c.columns[keys[0]!]!, c.length) : firstOccurrences(table, c, node.keys);
     if (idx.length === c.length) yield c;
     else if (idx.length > 0) yield takeChunk(c, idx);
   }

@@ -219,19 +219,28 @@ function takeMatchedKey(v: Vec, li: Int32Array, ri: Int32Array): Vec {
   return valid === taken.valid ? taken : { ...taken, valid } as Vec;
 }
 
+/** Whether li is 0, 1, ..., left rows - 1: every left row once, in order (a left join on unique right keys). */
+function everyRowInOrder(li: Int32Array, leftRows: number): boolean {
+  if (li.length !== leftRows) return false;
+  for (let i = 0; i < li.length; i++) if (li[i] !== i) return false;
+  return true;
+}
+
 function outputChunk(node: HashJoinExec, left: Chunk, right: Chunk, li: Int32Array, ri: Int32Array, rt: RuntimeContext, aliases: Int32Array): Chunk {
   const n = li.length;
+  // Left columns pass through without a copy when each left row is output once, in order.
+  const takeLeft = everyRowInOrder(li, left.length) ? (v: Vec) => v : (v: Vec) => takeVec(v, li);
   const columns = node.output.map((o, k) => {
     const type = node.schema.fields[k]!.type;
     const cast = (v: Vec) => (v.type === type ? v : castVec(v, type, rt.eval));
     switch (o.side) {
-      case "left": return cast(takeVec(left.columns[o.index]!, li));
+      case "left": return cast(takeLeft(left.columns[o.index]!));
       case "right": {
         const from = aliases[o.index]!;
         return cast(from >= 0 ? takeMatchedKey(left.columns[from]!, li, ri) : takeVec(right.columns[o.index]!, ri));
       }
       case "coalesce": {
-        const l = cast(takeVec(left.columns[o.left]!, li)), r = cast(takeVec(right.columns[o.right]!, ri));
+        const l = cast(takeLeft(left.columns[o.left]!)), r = cast(takeVec(right.columns[o.right]!, ri));
         const choice = new Int32Array(n);
         for (let i = 0; i < n; i++) choice[i] = l.valid === null || l.valid[i] === 1 ? 0 : 1;
         return choose(type, [l, r], choice, n);
