@@ -72,6 +72,25 @@ function sharedDistinctByKey(): LogicalPlan {
   return Join.create(Join.create(a, b, "cross", null), cc, "cross", null);
 }
 
+/** A shared distinct deduplicated again as the second input of a union that renames its column. */
+function sharedDistinctRenamedInUnion(): LogicalPlan {
+  const x = Distinct.create(Project.create(facts, [c("k"), c("s")]));
+  const keys = Distinct.create(Union.create([Project.create(dimsInt(), [E.alias(c("k2"), "w")]), Project.create(x, [c("k")])]));
+  return Union.create([
+    Aggregate.create(Aggregate.create(x, [c("k")], [agg("count", null, "n")]), [], [agg("count", null, "a")]),
+    Aggregate.create(keys, [], [agg("count", null, "a")]),
+  ]);
+}
+
+/** A shared distinct read by joins whose int32 key is cast to int64: its readers cannot use a partitioning on k. */
+function sharedDistinctJoinedWide(): LogicalPlan {
+  const x = Distinct.create(Project.create(facts, [c("k"), c("s")]));
+  return Union.create([
+    Aggregate.create(Join.create(x, dims, "inner", null, ["k"]), [], [agg("count", null, "a")]),
+    Aggregate.create(Join.create(x, dims, "left", null, ["k"]), [], [agg("count", null, "a")]),
+  ]);
+}
+
 /** A shared distinct whose readers group by different columns: partitioned on all of its columns. */
 function sharedDistinctMixed(): LogicalPlan {
   const x = Distinct.create(Project.create(facts, [c("k"), c("s")]));
@@ -159,6 +178,8 @@ const cases: Record<string, { plan: LogicalPlan; ordered?: boolean }> = {
   },
   "a shared distinct read by groupings on one of its columns (partitioned on it alone)": { plan: sharedDistinctByKey() },
   "a shared distinct read by groupings on different columns": { plan: sharedDistinctMixed() },
+  "a shared distinct renamed as a union input": { plan: sharedDistinctRenamedInUnion() },
+  "a shared distinct joined on a cast key": { plan: sharedDistinctJoinedWide() },
   "subtract from a deduplicated column": { plan: Except.create(Distinct.create(Project.create(facts, [c("k")])), Project.create(dimsInt(), [E.alias(c("k2"), "k")])) },
 };
 for (const how of joinTypes) {
@@ -234,6 +255,12 @@ describe("explain", () => {
     expect(text.match(/Exchange hashpartitioning/g)).toHaveLength(2);
     // Readers that disagree leave the distinct partitioned on all its columns.
     expect(exec.explain(sharedDistinctMixed(), {} as never)).toContain("Exchange hashpartitioning(k, s)");
+    // So do readers that would hash a cast of the column (int32 joined with int64 hashes as int64).
+    expect(exec.explain(sharedDistinctJoinedWide(), {} as never)).toContain("Exchange hashpartitioning(k, s)");
+    // A union input renamed (same type) keeps its partitioning: only the other input is exchanged.
+    const renamed = exec.explain(sharedDistinctRenamedInUnion(), {} as never);
+    expect(renamed).toContain("Exchange hashpartitioning(k) [adaptive");
+    expect(renamed.match(/Exchange hashpartitioning/g)).toHaveLength(2);
   });
   it("broadcasts a small side", () => {
     const exec = workers({ threads: 2 });

@@ -85,7 +85,10 @@ export class ValueSlots {
       }
       case "utf8": {
         const s = v.offsets[i]!, e = v.offsets[i + 1]!;
+        // The value being replaced is not kept when the arena is compacted.
+        this.has[g] = 0;
         if (this.used + (e - s) > this.arena.length) this.makeRoom(e - s);
+        this.has[g] = 1;
         this.arena.set(v.bytes.subarray(s, e), this.used);
         this.starts[g] = this.used; this.lens[g] = e - s;
         this.used += e - s;

@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { E, Project, type Expr } from "@lgde/core";
 import { describe, expect, it } from "vitest";
-import { ColumnBuilder } from "../../src/index.js";
+import { ColumnBuilder, vecFromValues } from "../../src/index.js";
+import { evaluateCoalesce } from "../../src/eval/coalesce.js";
+import { evalContext, type EvalContext } from "../../src/eval/context.js";
+import { evaluate } from "../../src/eval/evaluate.js";
+import type { PExpr } from "../../src/eval/pexpr.js";
+import type { Chunk, Vec } from "../../src/kernels/vector.js";
 import { run, values } from "../helpers.js";
 
 const c = E.column, lit = E.literal;
@@ -26,6 +31,19 @@ describe("coalesce", () => {
       E.alias(coalesce(c("known"), E.call("from_unixtime", [c("t")])), "first"),
     ]), { timeZone: "UTC" });
     expect(got).toEqual(rows.map((r) => [r.known ?? `2020-10-24 18:46:${String(40 + (r.t - 1603565200)).padStart(2, "0")}`]));
+    // The rows each argument was computed over: from_unixtime only over the 5 null ones, and
+    // nothing after an argument without nulls.
+    const seen: [string, number][] = [];
+    const recording = (e: PExpr, ch: Chunk, ctx: EvalContext): Vec => { seen.push([e.kind === "call" ? e.fn : e.kind, ch.length]); return evaluate(e, ch, ctx); };
+    const known = vecFromValues("utf8", rows.map((r) => r.known)), t = vecFromValues("int64", rows.map((r) => BigInt(r.t)));
+    const col = (index: number, type: "utf8" | "int64"): PExpr => ({ kind: "column", index, name: `c${index}`, type });
+    const fmt: PExpr = { kind: "call", fn: "from_unixtime", args: [col(1, "int64")], type: "utf8" };
+    const ctx = evalContext("UTC");
+    evaluateCoalesce({ kind: "call", fn: "coalesce", args: [col(0, "utf8"), fmt], type: "utf8" }, { columns: [known, t], length: 20 }, ctx, recording);
+    expect(seen).toEqual([["column", 20], ["from_unixtime", 5]]);
+    seen.length = 0;
+    evaluateCoalesce({ kind: "call", fn: "coalesce", args: [col(1, "int64"), col(0, "utf8")], type: "int64" }, { columns: [known, t], length: 20 }, ctx, recording);
+    expect(seen).toEqual([["column", 20]]);
   });
 });
 

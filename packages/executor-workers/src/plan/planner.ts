@@ -37,7 +37,11 @@ export function estimateRows(p: LogicalPlan): number {
 function conform(d: DPlan, to: Schema): DPlan {
   const same = d.schema.fields.every((f, i) => f.name === to.fields[i]!.name && f.type === to.fields[i]!.type);
   if (same) return d;
-  const exprs = d.schema.fields.map((f, i) => E.alias(E.cast(E.column(f.name), to.fields[i]!.type), to.fields[i]!.name));
+  // A plain rename where the type is the same, so that the input's partitioning carries over.
+  const exprs = d.schema.fields.map((f, i) => {
+    const t = to.fields[i]!.type;
+    return E.alias(f.type === t ? E.column(f.name) : E.cast(E.column(f.name), t), to.fields[i]!.name);
+  });
   return D.map(d, `Project [${to.fields.map((f) => f.name).join(", ")}]`, (p) => Project.create(p, exprs));
 }
 

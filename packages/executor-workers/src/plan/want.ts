@@ -40,19 +40,28 @@ export const Want = Object.freeze({
   /** Every column, in order (a set operation compares whole rows). */
   all: (s: Schema): Want | null => of(s.fields.map((f) => f.name)),
 
-  /** Join keys when each is a column (or a cast of one), in key order; otherwise nothing. */
+  /**
+   * Join keys when each is a column, or a cast of one to its own type (an exchange hashes a cast to
+   * another type differently), in key order; otherwise nothing.
+   */
   keys(exprs: readonly Expr[], s: Schema): Want | null {
-    const names = exprs.map(plainColumn);
-    return names.every((n): n is string => n !== null && s.fields.some((f) => f.name === n)) ? of(names) : null;
+    const names = exprs.map((e) => {
+      const name = plainColumn(e);
+      const f = name === null ? undefined : s.fields.find((x) => x.name === name);
+      return f !== undefined && (e.kind !== "cast" || e.to === f.type) ? f.name : null;
+    });
+    return names.every((n): n is string => n !== null) ? of(names) : null;
   },
 
   /** The plain grouping columns of an aggregate; for a global one, the argument of its DISTINCT calls. */
   groupingOf(a: AggregateNode): Want | null {
-    if (a.groupBy.length > 0) return of(a.groupBy.map((e) => plainColumn(unalias(e))).filter((n): n is string => n !== null));
+    // Only plain columns: the one-phase check (partitionedWithin) recognizes no other grouping key.
+    const column = (e: Expr) => (e.kind === "column" ? e.name : null);
+    if (a.groupBy.length > 0) return of(a.groupBy.map((e) => column(unalias(e))).filter((n): n is string => n !== null));
     const args = new Set<string>();
     const visit = (e: Expr): Expr => {
       if (e.kind !== "aggregate") return mapChildren(e, visit);
-      const n = e.distinct && e.args.length === 1 ? plainColumn(e.args[0]!) : null;
+      const n = e.distinct && e.args.length === 1 ? column(e.args[0]!) : null;
       if (n !== null) args.add(n);
       return e;
     };
