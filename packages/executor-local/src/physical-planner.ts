@@ -138,12 +138,7 @@ const PLANNERS: { readonly [K in PlanKind]: Planner<K> } = {
     return { kind: "scan", source: node.source, readColumns, filters: node.filters, readSchema, predicate, outputIndices, schema: node.schema };
   },
   values: (node) => ({ kind: "values", batches: node.batches, schema: node.schema }),
-  project: (node) => ({
-    kind: "project",
-    input: planPhysical(node.input),
-    exprs: node.exprs.map((e, i) => castTo(compileExpr(e, { schema: node.input.schema }), node.schema.fields[i]!.type)),
-    schema: node.schema,
-  }),
+  project: planProject,
   filter: planFilter,
   aggregate: planAggregate,
   join: planJoin,
@@ -166,6 +161,24 @@ const PLANNERS: { readonly [K in PlanKind]: Planner<K> } = {
 };
 
 /**
+ * A Projection over a Filter: the filter keeps only the columns the projection reads, so that the
+ * others are not copied for the rows that pass (`where(x).select(a)` over a wide input).
+ */
+function planProject(node: PlanOfKind<"project">): PhysicalPlan {
+  const exprs = node.exprs.map((e, i) => castTo(compileExpr(e, { schema: node.input.schema }), node.schema.fields[i]!.type));
+  const input = planPhysical(node.input);
+  const used = new Set<number>();
+  for (const e of exprs) pexprColumns(e, used);
+  if (input.kind !== "filter" || input.columns !== null || used.size === input.schema.fields.length) {
+    return { kind: "project", input, exprs, schema: node.schema };
+  }
+  const keep = [...used].sort((a, b) => a - b);
+  const at = new Map(keep.map((c, k) => [c, k]));
+  const narrowed: PhysicalPlan = { ...input, columns: keep, schema: makeSchema(keep.map((c) => input.schema.fields[c]!)) };
+  return { kind: "project", input: narrowed, exprs: exprs.map((e) => remapColumns(e, (i) => at.get(i)!)), schema: node.schema };
+}
+
+/**
  * A Filter over a Scan repeats the conjuncts the optimizer pushed into the scan (pushed filters are hints
  * to the source), but the ScanExec re-applies every pushed filter exactly: only the other conjuncts are
  * checked again, and a Filter with none left is just the scan.
@@ -180,10 +193,10 @@ function planFilter(node: PlanOfKind<"filter">): PhysicalPlan {
     if (rest.length === 0) return input;
     if (rest.length < conjuncts.length) {
       const predicate = andAll(rest.map((c) => castTo(compileExpr(c, { schema }), "bool")))!;
-      return { kind: "filter", input, predicate, schema: node.schema };
+      return { kind: "filter", input, predicate, columns: null, schema: node.schema };
     }
   }
-  return { kind: "filter", input, predicate: castTo(compileExpr(node.predicate, { schema }), "bool"), schema: node.schema };
+  return { kind: "filter", input, predicate: castTo(compileExpr(node.predicate, { schema }), "bool"), columns: null, schema: node.schema };
 }
 
 function planSort(node: PlanOfKind<"sort">, limit: number | null): PhysicalPlan {

@@ -99,3 +99,20 @@ describe("Filter over Scan", () => {
     expect(seen[0]!.filters.length).toBe(2);
   });
 });
+
+describe("a projection over a filter", () => {
+  it("keeps only the columns the projection reads (in their order), with the same rows", async () => {
+    const input = values([["a", "int32"], ["b", "utf8"], ["c", "float64"], ["d", "int64"]], [
+      [1, "x", 1.5, 10], [2, "y", null, 20], [3, "x", 3.5, null], [null, "x", 4.5, 40], [5, null, 5.5, 50],
+    ]);
+    const plan = Project.create(Filter.create(input, E.binary("=", col("b"), lit("x"))), [E.alias(E.binary("+", col("d"), col("a")), "s"), col("c")]);
+    const physical = planPhysical(plan);
+    if (physical.kind !== "project" || physical.input.kind !== "filter") throw new Error(`expected a project over a filter, got ${physical.kind}`);
+    expect(physical.input.columns).toEqual([0, 2, 3]);
+    expect(physical.input.schema.fields.map((f) => f.name)).toEqual(["a", "c", "d"]);
+    expect(await run(plan)).toEqual([[11, 1.5], [null, 3.5], [null, 4.5]]);
+    // Every column read: nothing to narrow.
+    const all = planPhysical(Project.create(Filter.create(input, E.binary("=", col("b"), lit("x"))), [col("d"), col("c"), col("b"), col("a")]));
+    expect(all.kind === "project" && all.input.kind === "filter" && all.input.columns).toBe(null);
+  });
+});
