@@ -11,7 +11,7 @@ const DESCRIBE: { readonly [K in PhysicalKind]: Describer<K> } = {
   scan: (p) => `Scan ${p.source.description} [${names(p)}]${p.predicate ? ` filter=${pexprText(p.predicate)}` : ""}`,
   values: (p) => `Values [${names(p)}] (${p.batches.reduce((n, b) => n + b.numRows, 0)} rows)`,
   project: (p) => `Project [${p.exprs.map((e, i) => `${pexprText(e)} AS ${p.schema.fields[i]!.name}`).join(", ")}]`,
-  filter: (p) => `Filter ${pexprText(p.predicate)}${p.columns === null ? "" : ` [keeps ${names(p)}]`}`,
+  filter: (p) => `Filter ${pexprText(p.predicate)}${p.columns === null ? "" : p.columns.length === 0 ? " [keeps no column]" : ` [keeps ${names(p)}]`}`,
   "hash-aggregate": (p) =>
     `HashAggregate keys=[${p.groupBy.map(pexprText).join(", ")}] aggregates=[${p.aggregates
       .map((a) => `${a.fn}(${a.distinct ? "DISTINCT " : ""}${a.args.map(pexprText).join(", ")})`).join(", ")}]`,

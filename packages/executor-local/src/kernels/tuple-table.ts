@@ -91,8 +91,8 @@ export class TupleTable {
     const cap = oldCap * 2, mask = cap - 1;
     const slots = (this.slots = new Int32Array(2 * cap));
     this.mask = mask;
-    // Any order of moving is correct; starting after an empty slot keeps each probe run in one
-    // piece, so the writes stay near-sequential.
+    // Any order of moving is correct; starting at an empty slot keeps each probe run in one piece,
+    // so the writes stay near-sequential.
     let start = 0;
     while (old[2 * start] !== 0) start++;
     moveSlots(old, oldCap, start, slots, mask);
