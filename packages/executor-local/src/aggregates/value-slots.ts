@@ -75,8 +75,9 @@ export class ValueSlots {
 
   /** Sets group g to row i of v (null rows clear it). */
   assign(g: number, v: Vec, i: number): void {
-    if (v.type === "null" || (v.valid !== null && v.valid[i] === 0)) { this.has[g] = 0; return; }
-    this.has[g] = 1;
+    // Unset first: a replaced string is not kept when the arena is compacted to make room.
+    this.has[g] = 0;
+    if (v.type === "null" || (v.valid !== null && v.valid[i] === 0)) return;
     switch (v.type) {
       case "int64": case "timestamp": {
         const w = this.words(v.values);
@@ -85,10 +86,7 @@ export class ValueSlots {
       }
       case "utf8": {
         const s = v.offsets[i]!, e = v.offsets[i + 1]!;
-        // The value being replaced is not kept when the arena is compacted.
-        this.has[g] = 0;
         if (this.used + (e - s) > this.arena.length) this.makeRoom(e - s);
-        this.has[g] = 1;
         this.arena.set(v.bytes.subarray(s, e), this.used);
         this.starts[g] = this.used; this.lens[g] = e - s;
         this.used += e - s;
@@ -96,6 +94,7 @@ export class ValueSlots {
       }
       case "float64": case "int32": case "date": case "bool": this.nums[g] = v.values[i]!; break;
     }
+    this.has[g] = 1;
   }
 
   /** The slots of groups 0..n-1 as a vector (unset groups are null). */

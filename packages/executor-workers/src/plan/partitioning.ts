@@ -5,7 +5,7 @@ import type { PartialDedupe } from "../wire.js";
 import { D, leafScan, type DPlan } from "./dplan.js";
 
 /** The column that a key hashes as: a column, or a cast of one to its own type (the exchange strips it). */
-function keyColumn(k: Expr, s: Schema): string | null {
+export function keyColumn(k: Expr, s: Schema): string | null {
   const inner = k.kind === "cast" ? k.input : k;
   if (inner.kind !== "column") return null;
   const f = s.fields.find((x) => x.name === inner.name);

@@ -3,6 +3,7 @@
 // requiredChildDistribution, here only a preference).
 import { mapChildren, unalias, type AggregateNode, type Expr, type RepeatedSubplans, type Schema } from "@lgde/core";
 import type { DPlan } from "./dplan.js";
+import { keyColumn } from "./partitioning.js";
 
 /** Columns (of the plan being planned) that its consumer would like it hash-partitioned on. */
 export interface Want {
@@ -25,11 +26,6 @@ export interface Reuse {
   preferred(fp: string): Want | null;
 }
 
-function plainColumn(e: Expr): string | null {
-  const inner = e.kind === "cast" ? e.input : e;
-  return inner.kind === "column" ? inner.name : null;
-}
-
 function of(columns: readonly string[]): Want | null {
   return columns.length === 0 ? null : { columns, shared: false };
 }
@@ -45,11 +41,7 @@ export const Want = Object.freeze({
    * another type differently), in key order; otherwise nothing.
    */
   keys(exprs: readonly Expr[], s: Schema): Want | null {
-    const names = exprs.map((e) => {
-      const name = plainColumn(e);
-      const f = name === null ? undefined : s.fields.find((x) => x.name === name);
-      return f !== undefined && (e.kind !== "cast" || e.to === f.type) ? f.name : null;
-    });
+    const names = exprs.map((e) => keyColumn(e, s));
     return names.every((n): n is string => n !== null) ? of(names) : null;
   },
 
