@@ -3,6 +3,7 @@
 // another accumulator (a worker's partial aggregation), `finish` produces one value per group.
 import type { AggregateFunctionName, DataType } from "@lgde/core";
 import type { Vec } from "../kernels/vector.js";
+import { prefaulted } from "../kernels/prefault.js";
 
 /** A partial aggregation's state: rows of `columns`, each belonging to group `groups[i]`. */
 export interface AccumulatorState {
@@ -40,7 +41,8 @@ export function ensure<T extends Float64Array | Int32Array | BigInt64Array | Uin
   if (a.length >= n) return a;
   let cap = Math.max(16, a.length * 2);
   while (cap < n) cap *= 2;
-  const b = new (a.constructor as new (n: number) => T)(cap);
+  // Group states are updated in place (read, then written): the new part is written through first.
+  const b = prefaulted(new (a.constructor as new (n: number) => T)(cap), a.length);
   b.set(a as never);
   return b;
 }

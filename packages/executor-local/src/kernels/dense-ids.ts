@@ -3,6 +3,7 @@
 // slot k - base of a typed array, so grouping, distinct and join lookups need no hashing. When the
 // range grows too wide the caller migrates the keys to a hash table (`entries`).
 import type { IntList } from "./builder.js";
+import { prefaulted } from "./prefault.js";
 
 /** The widest key range kept dense, whatever the row count (2^24 slots = 64 MiB). */
 export const DENSE_MAX_RANGE = 1 << 24;
@@ -63,7 +64,7 @@ export class DenseIds {
     const size = Math.max(span, Math.min(allowed, span + Math.ceil(span / 2)));
     // Kept within int32 so that `(k - base) >>> 0 < size` is an exact bounds check for int32 k.
     const base = Math.max(-2147483648, Math.min(2147483648 - size, nlo - Math.floor((size - span) / 2)));
-    const next = new Int32Array(size);
+    const next = prefaulted(new Int32Array(size));
     if (first <= last) next.set(slots.subarray(first, last + 1), this.base + first - base);
     this.slots = next;
     this.base = base;

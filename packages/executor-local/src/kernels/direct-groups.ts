@@ -8,6 +8,7 @@
 // the ids of keys by the growth, which the caller must apply to whatever it keeps per group.
 // The flags alone also serve as a set of int keys (`addFresh`/`countFresh`, for DISTINCT aggregates).
 import type { IntList } from "./builder.js";
+import { prefaulted } from "./prefault.js";
 
 // Ranges are one short of a power of two, so that with the null group the ids fill one exactly
 // (accumulators grow their arrays by doubling).
@@ -60,7 +61,7 @@ export class DirectGroups {
     const size = this.sized(span, rows);
     this.capacity = size;
     this.base = DirectGroups.clampBase(lo - Math.floor((size - span) / 2), size);
-    this.present = new Int32Array((size + 32) >>> 5);
+    this.present = prefaulted(new Int32Array((size + 32) >>> 5));
   }
 
   /** Room for `span` keys and half as many again, within what the rows allow. */
@@ -221,7 +222,7 @@ export class DirectGroups {
     // their ids when the range still starts at `base`.
     const base = DirectGroups.clampBase(nlo < this.base ? nhi - size + 1 : nhi - this.base < size ? this.base : nlo, size);
     const shift = this.base - base;
-    const old = this.present, next = new Int32Array((size + 32) >>> 5);
+    const old = this.present, next = prefaulted(new Int32Array((size + 32) >>> 5));
     if (shift === 0) next.set(old);
     else {
       next[0] = old[0]! & 1;

@@ -1,6 +1,7 @@
 // Dense ids for tuples of small ints (each key column already mapped to a per-column id), in an
 // open-addressing table. Replaces composite string keys for multi-column grouping and distinct:
 // no string is built per row, and memory is a few Int32Arrays instead of a Map of strings.
+import { prefaulted } from "./prefault.js";
 
 /** A 32-bit finalizer (murmur3 fmix32). */
 function mix(h: number): number {
@@ -28,7 +29,7 @@ export class TupleTable {
   constructor(readonly width: number, capacity = 1024) {
     let cap = 16;
     while (cap < capacity * 2) cap *= 2;
-    this.slots = new Int32Array(2 * cap);
+    this.slots = prefaulted(new Int32Array(2 * cap));
     this.mask = cap - 1;
     this.cols = Array.from({ length: width }, () => new Int32Array(capacity));
     this.rowCapacity = capacity;
@@ -89,7 +90,7 @@ export class TupleTable {
   private rehash(): void {
     const old = this.slots, oldCap = this.mask + 1;
     const cap = oldCap * 2, mask = cap - 1;
-    const slots = (this.slots = new Int32Array(2 * cap));
+    const slots = (this.slots = prefaulted(new Int32Array(2 * cap)));
     this.mask = mask;
     // Any order of moving is correct; starting at an empty slot keeps each probe run in one piece,
     // so the writes stay near-sequential.

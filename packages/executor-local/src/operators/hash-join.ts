@@ -15,6 +15,7 @@ import { nullCount, type Chunk, type Vec } from "../kernels/vector.js";
 import type { PhysicalPlan } from "../physical-plan.js";
 import { checkAbort, type RuntimeContext } from "../runtime.js";
 import { slices } from "./conform.js";
+import { prefaulted } from "../kernels/prefault.js";
 
 /** Where an output column comes from: a column of one side, or a full join's coalesced using-key. */
 export type JoinOutputColumn =
@@ -77,7 +78,7 @@ function directIds(v: Vec, base: number, span: number, n: number, out: Int32Arra
 function csr(ids: Int32Array, ok: Uint8Array | null, n: number, groups: number): { offsets: Int32Array; rows: Int32Array } {
   // One loop per function, as in `pairs`: this runs once per join, so its loops are compiled
   // on the fly, and the code after a loop compiled that way has never run.
-  const offsets = new Int32Array(groups + 1);
+  const offsets = prefaulted(new Int32Array(groups + 1));
   countGroups(ids, ok, n, offsets);
   prefixSums(offsets, groups);
   const rows = new Int32Array(offsets[groups]!);

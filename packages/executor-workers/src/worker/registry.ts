@@ -1,6 +1,8 @@
 // Inside a worker: the session's plugins rebuilt from their module descriptors, and the fragment's leaves.
 import type * as arrow from "apache-arrow";
-import { ExecutionError, schema, toArrowSchema, type Plugin, type PluginModule, type SinkProvider, type SourceProvider, type SourceRegistry } from "@lgde/core";
+import {
+  ExecutionError, schema, toArrowSchema, visit, type LogicalPlan, type Plugin, type PluginModule, type SinkProvider, type SourceProvider, type SourceRegistry,
+} from "@lgde/core";
 import { decodeBatches } from "../kernels/ipc.js";
 import { LEAF_FORMAT_PREFIX, type WireLeaf } from "../wire.js";
 
@@ -32,7 +34,17 @@ export function loadPlugins(modules: readonly PluginModule[]): Promise<readonly 
   return p;
 }
 
-function leafProvider(id: string, leaf: WireLeaf, real: (format: string) => SourceProvider): SourceProvider {
+/** How many scans of `plan` read each leaf. */
+function leafReads(plan: LogicalPlan): Map<string, number> {
+  const reads = new Map<string, number>();
+  visit(plan, (p) => {
+    if (p.kind === "scan" && p.source.format.startsWith(LEAF_FORMAT_PREFIX)) reads.set(p.source.format, (reads.get(p.source.format) ?? 0) + 1);
+  });
+  return reads;
+}
+
+/** `readOnce`: the fragment scans this leaf once, so each buffer is let go as soon as it is read. */
+function leafProvider(id: string, leaf: WireLeaf, real: (format: string) => SourceProvider, readOnce: boolean): SourceProvider {
   const format = LEAF_FORMAT_PREFIX + id;
   switch (leaf.kind) {
     case "source":
@@ -43,24 +55,33 @@ function leafProvider(id: string, leaf: WireLeaf, real: (format: string) => Sour
         partitions: () => Promise.resolve(leaf.partitions),
         read: (ref, partition, pushdown, ctx) => real(leaf.format).read({ ...ref, format: leaf.format }, partition, pushdown, ctx),
       };
-    case "ipc":
+    case "ipc": {
+      // A bucket's input is most of a task's memory: dropping each producer's buffer once its rows
+      // are read lets it be freed while the rest is processed (the operators copy what they keep).
+      // The task message belongs to this worker, so its own array is emptied: a copy would leave
+      // the message holding every buffer until the task ends.
+      const buffers = leaf.buffers as (Uint8Array | null)[];
       return {
         format,
         resolve: () => Promise.reject(new Error(`internal: leaf ${id} cannot be resolved`)),
         partitions: () => Promise.resolve(leaf.buffers.map((_, i) => ({ id: `${id}/${i}`, descriptor: i, estimatedRows: 0 }))),
         read: async function* (ref, partition, pushdown): AsyncIterable<arrow.RecordBatch> {
-          const buffer = leaf.buffers[partition.descriptor as number]!;
+          const i = partition.descriptor as number;
+          const buffer = buffers[i];
+          if (buffer === null || buffer === undefined) throw new Error(`internal: leaf ${id} partition ${i} was read twice`);
+          if (readOnce) buffers[i] = null;
           // The rows were read (or computed) with the projection applied already.
           const wanted = pushdown.projection === null ? null : new Set(pushdown.projection);
           const fields = ref.schema.fields.filter((f) => wanted === null || wanted.has(f.name));
           yield* decodeBatches(buffer, toArrowSchema(schema(fields)));
         },
       };
+    }
   }
 }
 
 /** A registry that serves the fragment's leaves and, for everything else, the rebuilt plugins. */
-export function workerRegistry(plugins: readonly Plugin[], leaves: { readonly [id: string]: WireLeaf }): SourceRegistry {
+export function workerRegistry(plugins: readonly Plugin[], leaves: { readonly [id: string]: WireLeaf }, plan: LogicalPlan): SourceRegistry {
   const sources = new Map<string, SourceProvider>();
   const sinks = new Map<string, SinkProvider>();
   for (const p of plugins) {
@@ -75,7 +96,11 @@ export function workerRegistry(plugins: readonly Plugin[], leaves: { readonly [i
     return s;
   };
   const leafProviders = new Map<string, SourceProvider>();
-  for (const [id, leaf] of Object.entries(leaves)) leafProviders.set(LEAF_FORMAT_PREFIX + id, leafProvider(id, leaf, real));
+  const reads = leafReads(plan);
+  for (const [id, leaf] of Object.entries(leaves)) {
+    const format = LEAF_FORMAT_PREFIX + id;
+    leafProviders.set(format, leafProvider(id, leaf, real, reads.get(format) === 1));
+  }
   return {
     source: (format) => leafProviders.get(format) ?? real(format),
     sink: (format) => {

@@ -84,7 +84,7 @@ export async function runTask(task: TaskMessage): Promise<TaskResult> {
     const ctx = {
       timeZone: task.timeZone,
       batchSize: task.batchSize,
-      sources: workerRegistry(plugins, task.leaves),
+      sources: workerRegistry(plugins, task.leaves, task.plan),
       ...(task.metrics ? { onMetrics: (m: readonly OperatorMetrics[]) => { metrics.push(...m); } } : {}),
     };
     const outSchema = wireSchema(task.plan.schema);
