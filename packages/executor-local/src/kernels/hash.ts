@@ -127,12 +127,11 @@ export class GroupTable {
     if (this.tuples !== null && this.perColumn !== null && keys.length === this.perColumn.length) {
       // Equal tuples ⇔ equal ids in every column (each column's table has the same null and -0/NaN rules).
       const parts = keys.map((k, c) => this.perColumn![c]!.assign([k], n));
-      const tuples = this.tuples;
-      for (let i = 0; i < n; i++) {
-        const id = tuples.getOrInsert(parts, i);
-        if (id === this.size) this.fresh(keys, i);
-        out[i] = id;
-      }
+      const before = this.size;
+      this.tuples.assign(parts, n, out);
+      // New ids appear in row order: their first rows give the group keys.
+      for (let i = 0; i < n && this.size < this.tuples.size; i++) if (out[i] === this.size) this.fresh(keys, i);
+      if (this.size !== this.tuples.size) throw new Error(`internal: tuple ids ${before}..${this.tuples.size} not in row order`);
       return out;
     }
     const key = compositeKeyFn(keys);
@@ -165,11 +164,7 @@ export class GroupTable {
     }
     if (this.tuples !== null && this.perColumn !== null && keys.length === this.perColumn.length) {
       const parts = keys.map((k, c) => this.perColumn![c]!.lookup([k], n));
-      for (let i = 0; i < n; i++) {
-        let absent = false;
-        for (const p of parts) if (p[i] === -1) { absent = true; break; }
-        out[i] = absent ? -1 : this.tuples.get(parts, i);
-      }
+      this.tuples.lookup(parts, n, out);
       return out;
     }
     const key = compositeKeyFn(keys);

@@ -5,11 +5,18 @@ import { GroupTable, vecFromValues } from "../../src/index.js";
 import { TupleTable } from "../../src/kernels/tuple-table.js";
 
 describe("TupleTable", () => {
-  it("gives dense first-seen ids and grows past its capacity", () => {
+  it("gives dense first-seen ids and grows past its capacity, over batches of any size", () => {
     const t = new TupleTable(2, 4);
     const n = 50_000;
     const a = Int32Array.from({ length: n }, (_, i) => i % 1000), b = Int32Array.from({ length: n }, (_, i) => i % 77);
-    const ids = Array.from({ length: n }, (_, i) => t.getOrInsert([a, b], i));
+    const ids = new Int32Array(n);
+    // Uneven batches: one row, a few, then large ones (the table grows before and between them).
+    for (let at = 0, step = 1; at < n; at += step, step = Math.min(step * 3, 20_000)) {
+      const m = Math.min(step, n - at);
+      const out = new Int32Array(m);
+      t.assign([a.subarray(at, at + m), b.subarray(at, at + m)], m, out);
+      ids.set(out, at);
+    }
     const ref = new Map<string, number>();
     ids.forEach((id, i) => {
       const k = `${a[i]},${b[i]}`;
@@ -17,8 +24,29 @@ describe("TupleTable", () => {
       expect(id).toBe(ref.get(k));
     });
     expect(t.size).toBe(ref.size);
-    expect(t.get([Int32Array.of(999), Int32Array.of(76)], 0)).toBe(ref.get("999,76") ?? -1);
-    expect(t.get([Int32Array.of(5000), Int32Array.of(1)], 0)).toBe(-1);
+    const found = new Int32Array(3);
+    t.lookup([Int32Array.of(999, 5000, -1), Int32Array.of(76, 1, 0)], 3, found);
+    expect(Array.from(found)).toEqual([ref.get("999,76") ?? -1, -1, -1]);
+  });
+
+  it("finds equal tuples whose hashes collide in one probe run (many keys, small table)", () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 })), { maxLength: 300 }),
+      fc.integer({ min: 1, max: 64 }), (rows, batch) => {
+        const t = new TupleTable(3, 1);
+        const ref = new Map<string, number>();
+        for (let at = 0; at < rows.length; at += batch) {
+          const part = rows.slice(at, at + batch);
+          const cols = [0, 1, 2].map((c) => Int32Array.from(part, (r) => r[c]!));
+          const out = new Int32Array(part.length);
+          t.assign(cols, part.length, out);
+          part.forEach((r, i) => {
+            const k = r.join(",");
+            if (!ref.has(k)) ref.set(k, ref.size);
+            expect(out[i]).toBe(ref.get(k));
+          });
+        }
+        expect(t.size).toBe(ref.size);
+      }));
   });
 });
 
