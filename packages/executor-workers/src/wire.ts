@@ -8,7 +8,10 @@ export const LEAF_FORMAT_PREFIX = "__lgde_leaf:";
 export type WireLeaf =
   /** Read by the worker itself: these partitions of the real source `format`. */
   | { readonly kind: "source"; readonly format: string; readonly partitions: readonly SourcePartition[] }
-  /** Rows already computed elsewhere, as IPC streams (transferred, or shared for broadcasts). */
+  /**
+   * Rows already computed elsewhere, as IPC streams (transferred, or shared for broadcasts). Inside
+   * the worker, entries already read are set to null when the fragment scans this leaf only once.
+   */
   | { readonly kind: "ipc"; readonly buffers: readonly Uint8Array[] };
 
 /** What a task does with its fragment's output. */

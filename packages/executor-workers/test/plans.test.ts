@@ -180,6 +180,13 @@ const cases: Record<string, { plan: LogicalPlan; ordered?: boolean }> = {
   "a shared distinct read by groupings on different columns": { plan: sharedDistinctMixed() },
   "a shared distinct renamed as a union input": { plan: sharedDistinctRenamedInUnion() },
   "a shared distinct joined on a cast key": { plan: sharedDistinctJoinedWide() },
+  // Each task of the join reads the one exchanged (cached) aggregate twice: its buffers must not be let go after the first read.
+  "a self-join of an aggregate": {
+    plan: (() => {
+      const x = Aggregate.create(facts, [c("k")], [agg("sum", "v", "sv")]);
+      return Join.create(x, Project.create(x, [E.alias(c("k"), "k2"), E.alias(c("sv"), "sv2")]), "inner", E.binary("=", c("k"), c("k2")));
+    })(),
+  },
   "subtract from a deduplicated column": { plan: Except.create(Distinct.create(Project.create(facts, [c("k")])), Project.create(dimsInt(), [E.alias(c("k2"), "k")])) },
 };
 for (const how of joinTypes) {

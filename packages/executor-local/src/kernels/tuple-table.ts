@@ -28,6 +28,9 @@ function combine(p: Int32Array, n: number, out: Int32Array): void {
   for (let i = 0; i < n; i++) out[i] = Math.imul(out[i]! ^ mix(p[i]!), 0x01000193);
 }
 
+/** Rows hashed and probed at a time (a batch is 32K–64K rows; a join's build side is all of its rows). */
+const SLICE_ROWS = 65_536;
+
 /** Maps tuples (one int per column) to dense ids 0..size-1 in first-seen order. */
 export class TupleTable {
   size = 0;
@@ -53,26 +56,35 @@ export class TupleTable {
     this.rowCapacity = capacity;
   }
 
-  private hashesOf(parts: readonly Int32Array[], n: number): Int32Array {
-    if (this.hashes.length < n) this.hashes = new Int32Array(n);
-    hashRows(parts, n, this.hashes);
-    return this.hashes;
+  /** Hashes of rows `at`..`at + m - 1` (at most SLICE_ROWS) of `parts`. */
+  private hashesOf(parts: readonly Int32Array[], at: number, m: number): { hashes: Int32Array; slice: Int32Array[] } {
+    if (this.hashes.length < m) this.hashes = new Int32Array(Math.max(m, 1024));
+    const slice = parts.map((p) => p.subarray(at, at + m));
+    hashRows(slice, m, this.hashes);
+    return { hashes: this.hashes, slice };
   }
 
   /** Ids of rows 0..n-1 of `parts` (one id array per column) into `out`, inserting new tuples (as ids `size`, `size + 1`, ...). */
   assign(parts: readonly Int32Array[], n: number, out: Int32Array): void {
-    const hashes = this.hashesOf(parts, n);
-    // Room for every row being new, so that the probe loop never grows anything (load ≤ 3/4: the
-    // slots of a big distinct() are most of its memory).
-    if (this.size + n > this.rowCapacity) this.growRows(this.size + n);
-    while ((this.size + n) * 4 > this.mask * 3) this.rehash();
-    this.size = insertRows(this.slots, this.mask, this.cols, this.size, parts, n, hashes, out);
+    // In slices: room is made for every row of a slice being new, which must not mean room for a
+    // whole join build side of few distinct keys.
+    for (let at = 0; at < n; at += SLICE_ROWS) {
+      const m = Math.min(SLICE_ROWS, n - at);
+      const { hashes, slice } = this.hashesOf(parts, at, m);
+      // The probe loop never grows anything (load ≤ 3/4: the slots of a big distinct() are most of its memory).
+      if (this.size + m > this.rowCapacity) this.growRows(this.size + m);
+      while ((this.size + m) * 4 > this.mask * 3) this.rehash();
+      this.size = insertRows(this.slots, this.mask, this.cols, this.size, slice, m, hashes, out.subarray(at, at + m));
+    }
   }
 
   /** Ids of rows 0..n-1 of `parts` into `out`, -1 where the tuple is absent or a part is -1 (a column value never seen). */
   lookup(parts: readonly Int32Array[], n: number, out: Int32Array): void {
-    const hashes = this.hashesOf(parts, n);
-    findRows(this.slots, this.mask, this.cols, parts, n, hashes, out);
+    for (let at = 0; at < n; at += SLICE_ROWS) {
+      const m = Math.min(SLICE_ROWS, n - at);
+      const { hashes, slice } = this.hashesOf(parts, at, m);
+      findRows(this.slots, this.mask, this.cols, slice, m, hashes, out.subarray(at, at + m));
+    }
   }
 
   private growRows(need: number): void {

@@ -22,11 +22,10 @@ describe("prefaulted (fresh tables written through before random probes)", () =>
     }
   });
 
-  it("keeps a grown state's values (ensure writes the new part through, then copies the old)", () => {
+  it("keeps a grown state's values (ensure writes the new part through, then copies the old in)", () => {
     const a = new Float64Array(20_000).map((_, i) => i + 0.5);
     const b = ensure(a, 50_000);
     expect(b.length).toBeGreaterThanOrEqual(50_000);
     for (let i = 0; i < a.length; i++) if (b[i] !== a[i]) throw new Error(`value ${i} lost: ${b[i]}`);
-    expect(b.subarray(a.length).every((x) => x === 0)).toBe(true);
   });
 });

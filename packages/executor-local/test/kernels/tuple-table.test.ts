@@ -29,6 +29,24 @@ describe("TupleTable", () => {
     expect(Array.from(found)).toEqual([ref.get("999,76") ?? -1, -1, -1]);
   });
 
+  it("assigns and looks up more rows than one slice in one call (a join's build side)", () => {
+    const n = 200_000;
+    const a = Int32Array.from({ length: n }, (_, i) => (i * 7) % 50), b = Int32Array.from({ length: n }, (_, i) => i % 3);
+    const t = new TupleTable(2);
+    const ids = new Int32Array(n);
+    t.assign([a, b], n, ids);
+    const ref = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const k = `${a[i]},${b[i]}`;
+      if (!ref.has(k)) ref.set(k, ref.size);
+      if (ids[i] !== ref.get(k)) throw new Error(`row ${i}: id ${ids[i]}, expected ${ref.get(k)}`);
+    }
+    expect(t.size).toBe(ref.size);
+    const found = new Int32Array(n);
+    t.lookup([b, a], n, found);
+    for (let i = 0; i < n; i++) if (found[i] !== (ref.get(`${b[i]},${a[i]}`) ?? -1)) throw new Error(`lookup of row ${i}: ${found[i]}`);
+  });
+
   it("finds equal tuples whose hashes collide in one probe run (many keys, small table)", () => {
     fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 })), { maxLength: 300 }),
       fc.integer({ min: 1, max: 64 }), (rows, batch) => {

@@ -57,9 +57,9 @@ function leafProvider(id: string, leaf: WireLeaf, real: (format: string) => Sour
       };
     case "ipc": {
       // A bucket's input is most of a task's memory: dropping each producer's buffer once its rows
-      // are read lets it be freed while the rest is processed (the operators copy what they keep).
-      // The task message belongs to this worker, so its own array is emptied: a copy would leave
-      // the message holding every buffer until the task ends.
+      // are read lets it be freed while the rest is processed, unless an operator keeps the batches
+      // themselves (a join's build side, a sort). The task message is this worker's own copy, so
+      // its array is emptied (see WireLeaf): a copy of the array would hold every buffer to the end.
       const buffers = leaf.buffers as (Uint8Array | null)[];
       return {
         format,
