@@ -19,15 +19,19 @@ export type TaskOutput =
   /** Every row as one IPC stream; `shared`: in shared memory (a cached sub-plan or broadcast, read by many tasks). */
   | { readonly kind: "collect"; readonly shared?: boolean }
   /**
-   * Hash-partition on `keys` (evaluated over the output) into `buckets` IPC streams. With `dedupe`,
-   * duplicates (on `columns`, all when null) are dropped first when a sample shows that it pays.
+   * Hash-partition on `keys` (evaluated over the output, after `partial`) into `buckets` IPC streams.
    */
-  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly buckets: number; readonly dedupe?: PartialDedupe };
+  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly buckets: number; readonly partial?: PartialStep };
 
-/** An optional partial distinct before an exchange; the receiving side deduplicates again anyway. */
-export interface PartialDedupe {
-  readonly columns: readonly string[] | null;
-}
+/**
+ * Work done before an exchange when a sample shows that it pays; the receiving side finishes it anyway.
+ * - distinct: duplicates (on `columns`, all when null) are dropped;
+ * - aggregate: rows are aggregated into partial states (`groupBy` and `aggregates`: aliased, each
+ *   aggregate one call); when that reduces little, each row is turned into the state of itself.
+ */
+export type PartialStep =
+  | { readonly kind: "distinct"; readonly columns: readonly string[] | null }
+  | { readonly kind: "aggregate"; readonly groupBy: readonly Expr[]; readonly aggregates: readonly Expr[] };
 
 /** One fragment to run in a worker. */
 export interface TaskMessage {

@@ -216,7 +216,7 @@ describe("explain", () => {
     const exec = workers({ threads: 2, broadcastRows: 0 });
     const text = exec.explain(Aggregate.create(Join.create(facts, dims, "inner", null, ["k"]), [c("name")], [agg("sum", "v", "s")]), {} as never);
     expect(text).toContain("Exchange hashpartitioning(__g0)");
-    expect(text).toContain("PartialAggregate [name]");
+    expect(text).toContain("[adaptive PartialAggregate [name] [sum(v)] before]");
     expect(text).toContain("HashJoin inner join using [k]");
     // Both join sides and the partial aggregate are repartitioned.
     expect(text.match(/Exchange hashpartitioning/g)).toHaveLength(3);
@@ -228,7 +228,7 @@ describe("explain", () => {
       [agg("count", "s", "n", { distinct: true }), agg("sum", "v", "total"), agg("count", "v", "rows")],
     ]) {
       const text = exec.explain(Aggregate.create(facts, [], aggs), {} as never);
-      expect(text).toContain("PartialAggregate [__d0]");
+      expect(text).toContain("[adaptive PartialAggregate [s]");
       expect(text).toContain("Exchange hashpartitioning(__g0)");
       expect(text).toContain("FinalAggregate [] [__x0");
       // Only the per-bucket partial results reach the coordinator.

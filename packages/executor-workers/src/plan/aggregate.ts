@@ -1,10 +1,11 @@
-// Two-phase aggregation by logical rewrite: a partial Aggregate in every partition, a hash exchange
-// on the group keys, a final Aggregate per bucket and a Project that restores the original outputs.
+// Two-phase aggregation by logical rewrite: a partial Aggregate in every partition (done by the
+// exchange, adaptively), a hash exchange on the group keys, a final Aggregate per bucket and a
+// Project that restores the original outputs.
 //
 //   Aggregate [k] [avg(v) AS a]          Project [k, (CAST(__f0_s AS DOUBLE) / CAST(__f0_c AS DOUBLE)) AS a]
 //   +- input                      →      +- final Aggregate [__g0 AS k] [sum(__p0_s) AS __f0_s, sum(__p0_c) AS __f0_c]
-//                                           +- Exchange hash(__g0)
-//                                              +- partial Aggregate [k AS __g0] [sum(v) AS __p0_s, count(v) AS __p0_c]
+//                                           +- Exchange hash(__g0) [partial Aggregate [k AS __g0] [sum(v) AS __p0_s, count(v) AS __p0_c] before]
+//                                              +- input
 import {
   Aggregate, E, Project, exprExists, exprKey, exprName, mapChildren, unalias,
   type AggregateCall, type AggregateNode, type Expr,
@@ -88,11 +89,13 @@ export function planAggregate(node: AggregateNode, input: DPlan): DPlan {
   const splits = new Map<string, Split>();
   [...calls.entries()].forEach(([k, c], j) => splits.set(k, splitCall(c, j)));
   const g = (i: number) => `__g${i}`;
-  const partialLabel = `PartialAggregate [${node.groupBy.map(exprName).join(", ")}]`;
-  const partial = D.map(input, partialLabel, (p) => Aggregate.create(
-    p, node.groupBy.map((e, i) => E.alias(unalias(e), g(i))), [...splits.values()].flatMap((s) => s.partial),
-  ));
-  const moved = node.groupBy.length > 0 ? D.exchange(partial, node.groupBy.map((_, i) => E.column(g(i)))) : D.gather(partial);
+  const partialGroupBy = node.groupBy.map((e, i) => E.alias(unalias(e), g(i)));
+  const partialAggs = [...splits.values()].flatMap((s) => s.partial);
+  // Grouped: the partial aggregation is part of the exchange, which skips it when a sample shows
+  // about as many groups as rows (each row is then its own partial state). Global: always one row.
+  const moved = node.groupBy.length > 0
+    ? D.exchange(input, node.groupBy.map((_, i) => E.column(g(i))), { kind: "aggregate", groupBy: partialGroupBy, aggregates: partialAggs })
+    : D.gather(D.map(input, "PartialAggregate []", (p) => Aggregate.create(p, partialGroupBy, partialAggs)));
   // References to grouping expressions inside aggregate outputs read the final group columns.
   const groupOut = new Map<string, string>();
   for (const e of node.groupBy) { groupOut.set(exprName(unalias(e)), exprName(e)); groupOut.set(exprName(e), exprName(e)); }

@@ -1,7 +1,7 @@
 // The distributed plan: stages of per-partition logical fragments joined by exchanges and gathers.
 // It is coordinator-side only (fragments are built by small closures); workers receive plain logical plans.
-import { field, Scan, schema as makeSchema, type Expr, type LogicalPlan, type ScanNode, type Schema, type SortOrder, type ValuesNode } from "@lgde/core";
-import { LEAF_FORMAT_PREFIX, type PartialDedupe } from "../wire.js";
+import { Aggregate, field, Scan, schema as makeSchema, type Expr, type LogicalPlan, type ScanNode, type Schema, type SortOrder, type ValuesNode } from "@lgde/core";
+import { LEAF_FORMAT_PREFIX, type PartialStep } from "../wire.js";
 
 /** Rewrites one partition's fragment (e.g. wraps it in a Filter). */
 export type Wrap = (input: LogicalPlan) => LogicalPlan;
@@ -20,8 +20,11 @@ export type DPlan =
    * alike into the executor's buckets, and partition i is the rows of every input's partition i.
    */
   | { readonly kind: "union"; readonly inputs: readonly DPlan[]; readonly aligned: boolean; readonly schema: Schema }
-  /** Hash repartitioning on `keys` (over the input's columns); `dedupe`: an adaptive partial distinct first. */
-  | { readonly kind: "exchange"; readonly input: DPlan; readonly keys: readonly Expr[]; readonly dedupe: PartialDedupe | null; readonly schema: Schema }
+  /**
+   * Hash repartitioning on `keys` (over the output's columns); `partial`: an adaptive partial distinct
+   * or aggregation first (the output is then the partial aggregate's).
+   */
+  | { readonly kind: "exchange"; readonly input: DPlan; readonly keys: readonly Expr[]; readonly partial: PartialStep | null; readonly schema: Schema }
   /** Everything into one partition on the coordinator, in partition order; optionally sorted (merge) and limited (early stop). */
   | { readonly kind: "gather"; readonly input: DPlan; readonly orders: readonly SortOrder[] | null; readonly limit: number | null; readonly schema: Schema }
   /** Co-partitioned inputs (both hash-exchanged on matching keys, or both gathered), combined partition by partition. */
@@ -53,8 +56,9 @@ export const D = Object.freeze({
     kind: "map", input, label, wrap, schema: wrap(leafScan("schema", input.schema, "schema")).schema,
   }),
   union: (inputs: readonly DPlan[], schema: Schema, aligned = false): DPlan => ({ kind: "union", inputs, aligned, schema }),
-  exchange: (input: DPlan, keys: readonly Expr[], dedupe: PartialDedupe | null = null): DPlan => ({
-    kind: "exchange", input, keys, dedupe, schema: input.schema,
+  exchange: (input: DPlan, keys: readonly Expr[], partial: PartialStep | null = null): DPlan => ({
+    kind: "exchange", input, keys, partial,
+    schema: partial?.kind === "aggregate" ? Aggregate.create(leafScan("schema", input.schema, "schema"), partial.groupBy, partial.aggregates).schema : input.schema,
   }),
   gather: (input: DPlan, orders: readonly SortOrder[] | null = null, limit: number | null = null): DPlan => ({
     kind: "gather", input, orders, limit, schema: input.schema,

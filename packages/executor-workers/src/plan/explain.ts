@@ -1,8 +1,16 @@
 // The distributed plan as indented text: stages, partitioning and exchanges.
 import { exprName, type Expr } from "@lgde/core";
+import type { PartialStep } from "../wire.js";
 import type { DPlan, DPlanKind } from "./dplan.js";
 
 const keys = (ks: readonly Expr[]) => ks.map(exprName).join(", ");
+
+function partialStep(p: PartialStep | null): string {
+  if (p === null) return "";
+  if (p.kind === "distinct") return ` [adaptive PartialDistinct${p.columns === null ? "" : ` [${p.columns.join(", ")}]`} before]`;
+  const inner = (es: readonly Expr[]) => keys(es.map((e) => (e.kind === "alias" ? e.input : e)));
+  return ` [adaptive PartialAggregate [${inner(p.groupBy)}] [${inner(p.aggregates)}] before]`;
+}
 
 type Describers = { readonly [K in DPlanKind]: (d: Extract<DPlan, { kind: K }>) => string };
 const DESCRIBE: Describers = {
@@ -12,8 +20,7 @@ const DESCRIBE: Describers = {
   values: (d) => `Values [${d.schema.fields.map((f) => f.name).join(", ")}] [split into row ranges]`,
   map: (d) => d.label,
   union: (d) => (d.aligned ? "Union [partition by partition]" : "Union [partitions concatenated]"),
-  exchange: (d) => `Exchange hashpartitioning(${keys(d.keys)})` +
-    (d.dedupe === null ? "" : ` [adaptive PartialDistinct${d.dedupe.columns === null ? "" : ` [${d.dedupe.columns.join(", ")}]`} before]`),
+  exchange: (d) => `Exchange hashpartitioning(${keys(d.keys)})${partialStep(d.partial)}`,
   gather: (d) => `Gather to coordinator${d.orders ? ` [merge sorted runs on ${keys(d.orders.map((o) => o.expr))}]` : ""}${d.limit !== null ? ` [limit ${d.limit}, stops early]` : ""}`,
   zip: (d) => `${d.label} [co-partitioned]`,
   broadcast: (d) => d.label,

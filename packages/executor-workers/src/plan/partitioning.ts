@@ -1,7 +1,7 @@
 // Which columns a distributed plan's partitions are already hash-partitioned on, so that a join or
 // subtract on those columns does not exchange that side again (Spark's outputPartitioning).
 import type { Expr, LogicalPlan, Schema } from "@lgde/core";
-import type { PartialDedupe } from "../wire.js";
+import type { PartialStep } from "../wire.js";
 import { D, leafScan, type DPlan } from "./dplan.js";
 
 /** The column that a key hashes as: a column, or a cast of one to its own type (the exchange strips it). */
@@ -52,7 +52,7 @@ function carried(p: LogicalPlan, names: readonly string[]): readonly string[] | 
 export function hashPartitioning(d: DPlan): readonly string[] | null {
   switch (d.kind) {
     case "exchange": {
-      const names = d.keys.map((k) => keyColumn(k, d.input.schema));
+      const names = d.keys.map((k) => keyColumn(k, d.schema));
       return names.every((n): n is string => n !== null) ? names : null;
     }
     case "map": {
@@ -99,7 +99,7 @@ function combinedAs(d: Extract<DPlan, { kind: "zip" }>): string | null {
  * `d` hash-exchanged on `keys`, or `d` itself when its partitions already are: then rows with equal
  * keys are already in the same bucket, hashed as the exchange would hash them.
  */
-export function exchangeUnlessPartitioned(d: DPlan, keys: readonly Expr[], dedupe: PartialDedupe | null = null): DPlan {
+export function exchangeUnlessPartitioned(d: DPlan, keys: readonly Expr[], dedupe: Extract<PartialStep, { kind: "distinct" }> | null = null): DPlan {
   const want = keys.map((k) => keyColumn(k, d.schema));
   const have = hashPartitioning(d);
   if (have !== null && want.length === have.length && want.every((n, i) => n === have[i])) return d;

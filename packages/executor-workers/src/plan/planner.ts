@@ -91,7 +91,7 @@ const PLANNERS: Planners = {
     if (partitionedWithin(input, columns)) return D.map(input, label, dedupe);
     // Each task drops its own duplicates first (keeping its first row) when a sample shows enough of
     // them to pay for a second hash pass, then equal keys meet.
-    return D.map(exchangeUnlessPartitioned(input, keys.map((n) => E.column(n)), { columns: p.columns }), label, dedupe);
+    return D.map(exchangeUnlessPartitioned(input, keys.map((n) => E.column(n)), { kind: "distinct", columns: p.columns }), label, dedupe);
   },
   union: (p, o, w) => D.union(p.inputs.map((i) => conform(planDistributed(i, o, Want.byPosition(w, p.schema, i.schema)), p.schema)), p.schema),
   except: (p, o) => {
@@ -101,7 +101,7 @@ const PLANNERS: Planners = {
       return D.zip(D.gather(left), D.gather(right), "Except (single partition)", combine);
     }
     return D.zip(
-      exchangeUnlessPartitioned(left, allColumnsAs(p.left.schema, p.schema), { columns: null }),
+      exchangeUnlessPartitioned(left, allColumnsAs(p.left.schema, p.schema), { kind: "distinct", columns: null }),
       exchangeUnlessPartitioned(right, allColumnsAs(p.right.schema, p.schema)),
       "Except", combine,
     );

@@ -1,13 +1,12 @@
 // Runs one fragment inside a worker with the local executor, then collects or hash-partitions its output.
 import * as arrow from "apache-arrow";
-import {
-  Distinct, E, Project, Values, toArrowSchema, type ExecutionContext, type Expr, type LogicalPlan, type OperatorMetrics, type Schema,
-} from "@lgde/core";
+import { Aggregate, E, Project, toArrowSchema, type Expr, type LogicalPlan, type OperatorMetrics, type Schema } from "@lgde/core";
 import { local } from "@lgde/executor-local";
 import { bucketsOf, groupByBucket } from "../kernels/hash.js";
 import { encodeBatches, restamp, toShared } from "../kernels/ipc.js";
 import { takeBatch } from "../kernels/take.js";
 import type { TaskMessage, TaskResult } from "../wire.js";
+import { partialStep } from "./partial.js";
 import { loadPlugins, workerRegistry } from "./registry.js";
 
 const executor = local();
@@ -18,6 +17,15 @@ export function wireSchema(s: Schema): arrow.Schema {
 }
 
 const HASH_COLUMN = "__lgde_hash_";
+
+/** Indices of `keys`, each a plain column of `s`. */
+function plainColumns(s: Schema, keys: readonly Expr[]): number[] {
+  return keys.map((k) => {
+    const i = k.kind === "column" ? s.fields.findIndex((f) => f.name === k.name) : -1;
+    if (i < 0) throw new Error(`internal: exchange key ${k.kind === "column" ? k.name : k.kind} is not a column of the partial aggregate`);
+    return i;
+  });
+}
 
 /** The plan extended with the hash keys as trailing columns, and their indices (plain columns are used in place). */
 function withHashKeys(plan: LogicalPlan, keys: readonly Expr[]): { plan: LogicalPlan; keyColumns: number[] } {
@@ -36,46 +44,6 @@ function withHashKeys(plan: LogicalPlan, keys: readonly Expr[]): { plan: Logical
   return { plan: extended, keyColumns: keys.map((_, i) => names.length + i) };
 }
 
-/** Rows looked at before deciding whether a partial distinct pays. */
-const DEDUPE_SAMPLE_ROWS = 65_536;
-/** A sample keeping more than this share of its rows is not deduplicated (the receiver does it). */
-const DEDUPE_MAX_KEPT = 0.8;
-
-/**
- * A partial distinct that is skipped when it would not pay: one more hash pass over every row costs
- * more than exchanging the few duplicates. Decided on a first sample; keeps each key's first row.
- */
-async function* partialDistinct(
-  input: AsyncIterable<arrow.RecordBatch>, s: Schema, columns: readonly string[] | null, ctx: ExecutionContext,
-): AsyncIterable<arrow.RecordBatch> {
-  const dedupe = (batches: arrow.RecordBatch[]) => executor.execute(Distinct.create(Values.create(batches, s), columns), ctx);
-  const it = input[Symbol.asyncIterator]();
-  const sample: arrow.RecordBatch[] = [];
-  let seen = 0;
-  let done = false;
-  while (seen < DEDUPE_SAMPLE_ROWS) {
-    const r = await it.next();
-    if (r.done === true) { done = true; break; }
-    if (r.value.numRows === 0) continue;
-    sample.push(r.value);
-    seen += r.value.numRows;
-  }
-  if (sample.length === 0) return;
-  const kept: arrow.RecordBatch[] = [];
-  for await (const b of dedupe(sample)) kept.push(b);
-  if (done) { yield* kept; return; }
-  const rest = { [Symbol.asyncIterator]: () => it };
-  if (kept.reduce((n, b) => n + b.numRows, 0) > DEDUPE_MAX_KEPT * seen) {
-    yield* kept;
-    yield* rest;
-    return;
-  }
-  // Many duplicates: deduplicate the whole partition, as a one-phase partial distinct would.
-  const all = kept;
-  for await (const b of rest) if (b.numRows > 0) all.push(b);
-  yield* dedupe(all);
-}
-
 /** Runs a task; never throws (errors are returned so that the worker stays healthy). */
 export async function runTask(task: TaskMessage): Promise<TaskResult> {
   try {
@@ -87,12 +55,17 @@ export async function runTask(task: TaskMessage): Promise<TaskResult> {
       sources: workerRegistry(plugins, task.leaves, task.plan),
       ...(task.metrics ? { onMetrics: (m: readonly OperatorMetrics[]) => { metrics.push(...m); } } : {}),
     };
-    const outSchema = wireSchema(task.plan.schema);
     const output = task.output;
+    // The partial aggregation before an exchange changes the columns; everything else keeps the fragment's.
+    const step = output.kind === "hash" ? output.partial : undefined;
+    const produces = step?.kind === "aggregate" ? Aggregate.create(task.plan, step.groupBy, step.aggregates).schema : task.plan.schema;
+    const outSchema = wireSchema(produces);
     let rows = 0;
     if (output.kind === "collect" || output.buckets === 1) {
       const batches: arrow.RecordBatch[] = [];
-      for await (const b of executor.execute(task.plan, ctx)) {
+      // One bucket: no hashing, but a partial aggregation still gives the columns the next stage reads.
+      const produced = executor.execute(task.plan, ctx);
+      for await (const b of step === undefined ? produced : partialStep(produced, task.plan.schema, step, ctx)) {
         if (b.numRows === 0) continue;
         rows += b.numRows;
         batches.push(restamp(b, outSchema));
@@ -101,10 +74,11 @@ export async function runTask(task: TaskMessage): Promise<TaskResult> {
       // Copied into shared memory here, in parallel, rather than on the coordinator's thread.
       return { ok: true, buffers: [bytes !== null && output.kind === "collect" && output.shared === true ? toShared(bytes) : bytes], rows, metrics };
     }
-    const { plan, keyColumns } = withHashKeys(task.plan, output.keys);
+    // Hash keys over the partial aggregate's output are its group columns; others may need computing.
+    const { plan, keyColumns } = step?.kind === "aggregate" ? { plan: task.plan, keyColumns: plainColumns(produces, output.keys) } : withHashKeys(task.plan, output.keys);
     const perBucket: arrow.RecordBatch[][] = Array.from({ length: output.buckets }, () => []);
     const produced = executor.execute(plan, ctx);
-    const source = output.dedupe === undefined ? produced : partialDistinct(produced, plan.schema, output.dedupe.columns, ctx);
+    const source = step === undefined ? produced : partialStep(produced, plan.schema, step, ctx);
     for await (const b of source) {
       if (b.numRows === 0) continue;
       rows += b.numRows;
