@@ -72,7 +72,9 @@ export function markdownTable(t: SuiteTable, reference: string): string {
     });
     lines.push(`| ${name} | ${cells.join(" | ")} |`);
   }
-  lines.push(`| peak RSS | ${t.engines.map((e) => `${((t.peakRss[e] ?? 0) / 2 ** 20).toFixed(0)} MiB`).join(" | ")} |`);
+  // An engine that could not run has no peak to show (not 0 MiB).
+  const rss = (e: string): string => { const b = t.peakRss[e] ?? 0; return b > 0 ? `${(b / 2 ** 20).toFixed(0)} MiB` : "—"; };
+  lines.push(`| peak RSS | ${t.engines.map(rss).join(" | ")} |`);
   return lines.join("\n");
 }
 
