@@ -47,8 +47,16 @@ describe("partial aggregation before the exchange", () => {
     const got = await expectSame(exec, plan, false, { batchSize: 8_192 });
     expect(got).toHaveLength(500);
   });
-  it("is skipped for a grouping expression and a key that is null", async () => {
-    const plan = Aggregate.create(rows(150_000), [E.alias(E.binary("+", c("i"), c("g")), "k")], [call("count", [], "n"), call("max", [c("s")], "m")]);
+  it("is skipped for a grouping expression, with a null key", async () => {
+    // g = 5 becomes the null key; every other row is still its own group in the sample.
+    const k = E.caseWhen([{ when: E.binary("=", c("g"), E.literal(5)), then: E.literal(null, "int32") }], E.binary("+", c("g"), E.literal(1)));
+    const plan = Aggregate.create(rows(180_000), [E.alias(k, "k")], [call("count", [], "n"), call("max", [c("s")], "m"), call("sum", [c("i")], "si")]);
     await expectSame(exec, plan, false, { batchSize: 8_192 });
+  });
+  it("is done when a sample looks nearly unique but the whole input is not (ids drawn from a large set)", async () => {
+    // 200 000 rows over 60 000 groups: a 65 536-row sample is 92% distinct, the whole input 30%.
+    const plan = Aggregate.create(rows(60_000), [c("g")], [call("count", [], "n"), call("min", [c("d")], "md")]);
+    const got = await expectSame(exec, plan, false, { batchSize: 8_192 });
+    expect(got).toHaveLength(60_000);
   });
 });
