@@ -187,6 +187,10 @@ const cases: Record<string, { plan: LogicalPlan; ordered?: boolean }> = {
       return Join.create(x, Project.create(x, [E.alias(c("k"), "k2"), E.alias(c("sv"), "sv2")]), "inner", E.binary("=", c("k"), c("k2")));
     })(),
   },
+  // A name repeated in the aggregate's input (never read): the partial step reads that input by name.
+  "grouped over an input with a repeated column name": {
+    plan: Aggregate.create(Project.create(facts, [c("k"), c("s"), c("s")]), [c("k")], [agg("count", null, "n")]),
+  },
   "subtract from a deduplicated column": { plan: Except.create(Distinct.create(Project.create(facts, [c("k")])), Project.create(dimsInt(), [E.alias(c("k2"), "k")])) },
 };
 for (const how of joinTypes) {

@@ -93,9 +93,12 @@ export function planAggregate(node: AggregateNode, input: DPlan): DPlan {
   const partialAggs = [...splits.values()].flatMap((s) => s.partial);
   // Grouped: the partial aggregation is part of the exchange, which skips it when a sample shows
   // about as many groups as rows (each row is then its own partial state). Global: always one row.
-  const moved = node.groupBy.length > 0
-    ? D.exchange(input, node.groupBy.map((_, i) => E.column(g(i))), { kind: "aggregate", groupBy: partialGroupBy, aggregates: partialAggs })
-    : D.gather(D.map(input, "PartialAggregate []", (p) => Aggregate.create(p, partialGroupBy, partialAggs)));
+  // (A worker reads the input of an adaptive step by name: repeated names keep the plain partial aggregate.)
+  const partialMap = () => D.map(input, `PartialAggregate [${node.groupBy.map(exprName).join(", ")}]`, (p) => Aggregate.create(p, partialGroupBy, partialAggs));
+  const keys = node.groupBy.map((_, i) => E.column(g(i)));
+  const moved = node.groupBy.length === 0 ? D.gather(partialMap())
+    : hasUniqueNames(input.schema) ? D.exchange(input, keys, { kind: "aggregate", groupBy: partialGroupBy, aggregates: partialAggs })
+      : D.exchange(partialMap(), keys);
   // References to grouping expressions inside aggregate outputs read the final group columns.
   const groupOut = new Map<string, string>();
   for (const e of node.groupBy) { groupOut.set(exprName(unalias(e)), exprName(e)); groupOut.set(exprName(e), exprName(e)); }

@@ -34,8 +34,10 @@ interface Sampled {
   readonly rows: number;
   /** The sample is the whole input. */
   readonly done: boolean;
-  /** The sample's batches, then the rest of the input. */
+  /** The sample's batches, then the rest of the input (iterate either this or `rest`, once). */
   readonly all: AsyncIterable<arrow.RecordBatch>;
+  /** The input after the sample. */
+  readonly rest: AsyncIterable<arrow.RecordBatch>;
 }
 
 async function sampleOf(input: AsyncIterable<arrow.RecordBatch>): Promise<Sampled> {
@@ -49,11 +51,14 @@ async function sampleOf(input: AsyncIterable<arrow.RecordBatch>): Promise<Sample
     sample.push(r.value);
     rows += r.value.numRows;
   }
-  async function* all(): AsyncIterable<arrow.RecordBatch> {
-    yield* sample;
+  async function* rest(): AsyncIterable<arrow.RecordBatch> {
     for (let r = await it.next(); r.done !== true; r = await it.next()) yield r.value;
   }
-  return { sample, rows, done, all: all() };
+  async function* all(): AsyncIterable<arrow.RecordBatch> {
+    yield* sample;
+    yield* rest();
+  }
+  return { sample, rows, done, all: all(), rest: rest() };
 }
 
 async function countRows(batches: AsyncIterable<arrow.RecordBatch>): Promise<number> {
@@ -69,10 +74,13 @@ async function countRows(batches: AsyncIterable<arrow.RecordBatch>): Promise<num
 async function* partialDistinct(
   input: AsyncIterable<arrow.RecordBatch>, s: Schema, columns: readonly string[] | null, ctx: ExecutionContext,
 ): AsyncIterable<arrow.RecordBatch> {
-  const { sample, rows, done, all } = await sampleOf(input);
+  const { sample, rows, done, all, rest } = await sampleOf(input);
   if (sample.length === 0) return;
-  const kept = await countRows(executor.execute(Distinct.create(Values.create(sample, s), columns), ctx));
-  if (!done && kept > PARTIAL_MAX_KEPT * rows) { yield* all; return; }
+  const kept: arrow.RecordBatch[] = [];
+  for await (const b of executor.execute(Distinct.create(Values.create(sample, s), columns), ctx)) kept.push(b);
+  if (done) { yield* kept; return; }
+  // Few duplicates: the sample goes out deduplicated, the rest as it is.
+  if (kept.reduce((n, b) => n + b.numRows, 0) > PARTIAL_MAX_KEPT * rows) { yield* kept; yield* rest; return; }
   // Many duplicates: deduplicate the whole partition, as a one-phase partial distinct would.
   yield* overStream(all, s, ctx, (scan) => Distinct.create(scan, columns));
 }

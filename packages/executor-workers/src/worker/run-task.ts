@@ -63,9 +63,10 @@ export async function runTask(task: TaskMessage): Promise<TaskResult> {
     let rows = 0;
     if (output.kind === "collect" || output.buckets === 1) {
       const batches: arrow.RecordBatch[] = [];
-      // One bucket: no hashing, but a partial aggregation still gives the columns the next stage reads.
+      // One bucket: no hashing and no partial distinct, but a partial aggregation still gives the
+      // columns the next stage reads.
       const produced = executor.execute(task.plan, ctx);
-      for await (const b of step === undefined ? produced : partialStep(produced, task.plan.schema, step, ctx)) {
+      for await (const b of step?.kind === "aggregate" ? partialStep(produced, task.plan.schema, step, ctx) : produced) {
         if (b.numRows === 0) continue;
         rows += b.numRows;
         batches.push(restamp(b, outSchema));
