@@ -6,6 +6,7 @@ import type * as arrow from "apache-arrow";
 import { explainDistributed } from "./plan/explain.js";
 import { planQuery, type PlannerOptions } from "./plan/planner.js";
 import { WorkerPool } from "./pool.js";
+import { PARTIAL_SAMPLE_ROWS } from "./worker/partial.js";
 import { QueryRun } from "./run/query.js";
 
 /** Options of `workers()`. */
@@ -16,6 +17,12 @@ export interface WorkersOptions {
   readonly partitions?: number;
   /** A join side estimated at no more rows than this is broadcast to every task (default 10 000). */
   readonly broadcastRows?: number;
+  /**
+   * Rows each task looks at before deciding whether a partial distinct or aggregation before an
+   * exchange pays (default 65 536): a partial distinct runs when a fifth of them are duplicates,
+   * a partial aggregation unless 99% are groups of their own.
+   */
+  readonly partialSampleRows?: number;
 }
 
 function positiveInt(name: string, v: number): number {
@@ -41,7 +48,8 @@ export function workers(options: WorkersOptions = {}): Executor {
   const planner: PlannerOptions = { broadcastRows: options.broadcastRows ?? 10_000 };
   const pool = new WorkerPool(threads);
   const coordinator = local();
-  const env = { pool, threads, buckets, coordinator };
+  const partialSampleRows = positiveInt("partialSampleRows", options.partialSampleRows ?? PARTIAL_SAMPLE_ROWS);
+  const env = { pool, threads, buckets, coordinator, partialSampleRows };
 
   return Object.freeze({
     name: "workers",

@@ -21,7 +21,7 @@ export type TaskOutput =
   /**
    * Hash-partition on `keys` (evaluated over the output, after `partial`) into `buckets` IPC streams.
    */
-  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly buckets: number; readonly partial?: PartialStep };
+  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly buckets: number; readonly partial?: PartialStep; readonly sampleRows?: number };
 
 /**
  * Work done before an exchange when a sample shows that it pays; the receiving side finishes it anyway.

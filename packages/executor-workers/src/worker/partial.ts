@@ -11,7 +11,7 @@ import type { PartialStep } from "../wire.js";
 
 const executor = local();
 
-/** Rows looked at before deciding whether a partial step pays. */
+/** Rows looked at before deciding whether a partial step pays (`workers({ partialSampleRows })`). */
 export const PARTIAL_SAMPLE_ROWS = 65_536;
 /** A sample keeping more than this share of its rows as distinct rows is passed on as it is. */
 export const PARTIAL_MAX_KEPT = 0.8;
@@ -25,8 +25,10 @@ export const PARTIAL_MAX_KEPT = 0.8;
 export const PARTIAL_AGGREGATE_SKIP = 0.99;
 
 /** The output of `input` (rows of `s`) after `step`, keeping each key's first row for a distinct. */
-export function partialStep(input: AsyncIterable<arrow.RecordBatch>, s: Schema, step: PartialStep, ctx: ExecutionContext): AsyncIterable<arrow.RecordBatch> {
-  return step.kind === "distinct" ? partialDistinct(input, s, step.columns, ctx) : partialAggregate(input, s, step, ctx);
+export function partialStep(
+  input: AsyncIterable<arrow.RecordBatch>, s: Schema, step: PartialStep, ctx: ExecutionContext, sampleRows = PARTIAL_SAMPLE_ROWS,
+): AsyncIterable<arrow.RecordBatch> {
+  return step.kind === "distinct" ? partialDistinct(input, s, step.columns, ctx, sampleRows) : partialAggregate(input, s, step, ctx, sampleRows);
 }
 
 interface Sampled {
@@ -40,11 +42,11 @@ interface Sampled {
   readonly rest: AsyncIterable<arrow.RecordBatch>;
 }
 
-async function sampleOf(input: AsyncIterable<arrow.RecordBatch>): Promise<Sampled> {
+async function sampleOf(input: AsyncIterable<arrow.RecordBatch>, sampleRows: number): Promise<Sampled> {
   const it = input[Symbol.asyncIterator]();
   const sample: arrow.RecordBatch[] = [];
   let rows = 0, done = false;
-  while (rows < PARTIAL_SAMPLE_ROWS) {
+  while (rows < sampleRows) {
     const r = await it.next();
     if (r.done === true) { done = true; break; }
     if (r.value.numRows === 0) continue;
@@ -72,9 +74,9 @@ async function countRows(batches: AsyncIterable<arrow.RecordBatch>): Promise<num
  * more than exchanging the few duplicates.
  */
 async function* partialDistinct(
-  input: AsyncIterable<arrow.RecordBatch>, s: Schema, columns: readonly string[] | null, ctx: ExecutionContext,
+  input: AsyncIterable<arrow.RecordBatch>, s: Schema, columns: readonly string[] | null, ctx: ExecutionContext, sampleRows: number,
 ): AsyncIterable<arrow.RecordBatch> {
-  const { sample, rows, done, all, rest } = await sampleOf(input);
+  const { sample, rows, done, all, rest } = await sampleOf(input, sampleRows);
   if (sample.length === 0) return;
   const kept: arrow.RecordBatch[] = [];
   for await (const b of executor.execute(Distinct.create(Values.create(sample, s), columns), ctx)) kept.push(b);
@@ -91,9 +93,9 @@ async function* partialDistinct(
  * once instead of twice (the user dimension's million ids in a million rows).
  */
 async function* partialAggregate(
-  input: AsyncIterable<arrow.RecordBatch>, s: Schema, step: Extract<PartialStep, { kind: "aggregate" }>, ctx: ExecutionContext,
+  input: AsyncIterable<arrow.RecordBatch>, s: Schema, step: Extract<PartialStep, { kind: "aggregate" }>, ctx: ExecutionContext, sampleRows: number,
 ): AsyncIterable<arrow.RecordBatch> {
-  const { sample, rows, done, all } = await sampleOf(input);
+  const { sample, rows, done, all } = await sampleOf(input, sampleRows);
   if (sample.length === 0) return;
   const groups = await countRows(executor.execute(Aggregate.create(Values.create(sample, s), step.groupBy, []), ctx));
   const skip = !done && groups > PARTIAL_AGGREGATE_SKIP * rows;

@@ -66,7 +66,7 @@ export async function runTask(task: TaskMessage): Promise<TaskResult> {
       // One bucket: no hashing and no partial distinct, but a partial aggregation still gives the
       // columns the next stage reads.
       const produced = executor.execute(task.plan, ctx);
-      for await (const b of step?.kind === "aggregate" ? partialStep(produced, task.plan.schema, step, ctx) : produced) {
+      for await (const b of step?.kind === "aggregate" ? partialStep(produced, task.plan.schema, step, ctx, output.kind === "hash" ? output.sampleRows : undefined) : produced) {
         if (b.numRows === 0) continue;
         rows += b.numRows;
         batches.push(restamp(b, outSchema));
@@ -79,7 +79,7 @@ export async function runTask(task: TaskMessage): Promise<TaskResult> {
     const { plan, keyColumns } = step?.kind === "aggregate" ? { plan: task.plan, keyColumns: plainColumns(produces, output.keys) } : withHashKeys(task.plan, output.keys);
     const perBucket: arrow.RecordBatch[][] = Array.from({ length: output.buckets }, () => []);
     const produced = executor.execute(plan, ctx);
-    const source = step === undefined ? produced : partialStep(produced, plan.schema, step, ctx);
+    const source = step === undefined ? produced : partialStep(produced, plan.schema, step, ctx, output.sampleRows);
     for await (const b of source) {
       if (b.numRows === 0) continue;
       rows += b.numRows;
