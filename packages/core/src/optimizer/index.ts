@@ -9,3 +9,4 @@ export { pushDownFilter } from "./rules/push-down-filter/index.js";
 export { mergeProjections } from "./rules/merge-projections.js";
 export { pruneColumns } from "./rules/prune-columns.js";
 export { eliminateLimit } from "./rules/eliminate-limit.js";
+export { removeRedundantDistinct } from "./rules/remove-redundant-distinct.js";

@@ -10,14 +10,17 @@ import { foldConstants } from "./rules/fold-constants.js";
 import { mergeProjections } from "./rules/merge-projections.js";
 import { pruneColumns } from "./rules/prune-columns.js";
 import { pushDownFilter } from "./rules/push-down-filter/index.js";
+import { removeRedundantDistinct } from "./rules/remove-redundant-distinct.js";
 
 /**
- * The rules, in the order each pass applies them: simplify expressions first, then move filters
- * down, then tidy projections, and prune columns last so it sees where filters ended up.
+ * The rules, in the order each pass applies them: simplify expressions first, drop work whose
+ * result is ignored, then move filters down, then tidy projections, and prune columns last so it
+ * sees where filters ended up (and which columns a removed distinct no longer reads).
  */
 export const defaultRules: readonly OptimizerRule[] = Object.freeze([
   foldConstants,
   combineFilters,
+  removeRedundantDistinct,
   pushDownFilter,
   mergeProjections,
   pruneColumns,

@@ -4,7 +4,7 @@ import * as arrow from "apache-arrow";
 import { local } from "@lgde/executor-local";
 import type { ExecutionContext, SourceRegistry } from "@lgde/core";
 import { E } from "../../src/expr/build.js";
-import { Aggregate, Filter, Join, Project, Sort, Union, Values } from "../../src/plan/nodes/index.js";
+import { Aggregate, Distinct, Filter, Join, Project, Sort, Union, Values } from "../../src/plan/nodes/index.js";
 import type { LogicalPlan } from "../../src/plan/plan.js";
 import { defaultRules, optimize } from "../../src/optimizer/index.js";
 import { field, schema, type Schema } from "../../src/types/data-type.js";
@@ -56,6 +56,13 @@ const plans: Record<string, LogicalPlan> = {
     [E.sortOrder(col("x"))],
   ),
   "anti join with a right-side ON conjunct": Join.create(users, buys, "anti", and(eq(col("u_id"), col("p_uid")), gt(col("p_amount"), lit(30)))),
+  // remove-redundant-distinct: duplicate rows (and nulls) that the distinct would drop do not change these.
+  "distinct values, min and max over a deduplicated union": Aggregate.create(
+    Filter.create(Distinct.create(Union.create([buys, buys, Project.create(buys, [col("p_uid"), col("p_amount"), E.alias(lit("z"), "p_name")])])), gt(col("p_amount"), lit(15))),
+    [col("p_name")],
+    [E.alias(E.aggregate("count", [col("p_uid")], { distinct: true }), "buyers"), E.alias(E.aggregate("sum", [col("p_amount")], { distinct: true }), "amounts"),
+      E.alias(E.aggregate("min", [col("p_uid")]), "lo"), E.alias(E.aggregate("max", [col("p_amount")]), "hi")],
+  ),
 };
 
 describe("optimizer keeps results on the local executor", () => {
