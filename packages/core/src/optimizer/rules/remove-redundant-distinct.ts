@@ -21,9 +21,12 @@ import { children, transformUp } from "../../plan/tree.js";
 import { isDeterministic } from "../expr-utils.js";
 import type { OptimizerRule } from "../rule.js";
 
-/** Whether every aggregate call in `e` gives the same answer with or without duplicate rows. */
+/**
+ * Whether every aggregate call in `e` gives the same answer with or without duplicate rows. A DISTINCT
+ * call without arguments counts rows (executors treat `count(DISTINCT)` of nothing as `count(*)`).
+ */
 function ignoresDuplicates(e: Expr): boolean {
-  return !exprExists(e, (x) => x.kind === "aggregate" && !x.distinct && x.fn !== "min" && x.fn !== "max");
+  return !exprExists(e, (x) => x.kind === "aggregate" && !(x.distinct && x.args.length > 0) && x.fn !== "min" && x.fn !== "max");
 }
 
 /** `p` with the full-row distinct below its projections and filters removed, or null when there is none to remove. */

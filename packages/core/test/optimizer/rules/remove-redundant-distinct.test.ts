@@ -23,10 +23,14 @@ describe("remove-redundant-distinct", () => {
     expect(applied(removeRedundantDistinct, onlyGroups).transformed).toBe(true);
   });
 
-  it("keeps it under an aggregate that counts duplicates (count, sum, avg, first)", () => {
+  it("keeps it under an aggregate that counts duplicates (count, sum, avg, first; count(*), even marked DISTINCT)", () => {
     for (const fn of ["count", "sum", "avg", "first"] as const) {
       const plan = Aggregate.create(Distinct.create(access()), [], [countDistinct("a_uid"), E.alias(E.aggregate(fn, [col("a_uid")]), "x")]);
       expect(applied(removeRedundantDistinct, plan).transformed).toBe(false);
+    }
+    for (const distinct of [false, true]) {
+      const rows = Aggregate.create(Distinct.create(access()), [], [E.alias(E.aggregate("count", [], { distinct }), "rows")]);
+      expect(applied(removeRedundantDistinct, rows).transformed).toBe(false);
     }
   });
 
