@@ -1,5 +1,5 @@
 // Opening MySQL connections with a bounded connect time, and turning driver errors into messages that name the culprit.
-import mysql from "mysql2/promise";
+import type * as mysql from "mysql2/promise";
 import { ExecutionError } from "@lgde/core";
 import { describeConnection, type MysqlConnectionOptions } from "./connection-options.js";
 
@@ -80,7 +80,9 @@ export function explainMysqlError(err: unknown, where: ErrorContext): Error {
 export async function openConnection(conn: MysqlConnectionOptions, where: Omit<ErrorContext, "conn">): Promise<MysqlConnection> {
   let c: MysqlConnection;
   try {
-    c = await mysql.createConnection({
+    // Loaded on first use: a program (or a worker thread) that reads no MySQL does not pay for the driver.
+    const driver = (await import("mysql2/promise")).default;
+    c = await driver.createConnection({
       host: conn.host,
       port: conn.port,
       user: conn.user,

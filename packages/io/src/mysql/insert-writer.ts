@@ -1,6 +1,5 @@
 // Turns record batches into multi-row INSERT statements, flushed by row count and by bytes (max_allowed_packet).
 import * as arrow from "apache-arrow";
-import mysql from "mysql2/promise";
 import { ExecutionError, type Field } from "@lgde/core";
 import type { MysqlConnection } from "./connect.js";
 import { quoteIdent, quoteTable } from "./sql.js";
@@ -22,7 +21,7 @@ export interface InsertWriterOptions {
 
 type Encode = (vector: arrow.Vector, data: arrow.Data, row: number) => string;
 
-function encoderFor(t: ColumnTarget, table: string): Encode {
+function encoderFor(t: ColumnTarget, table: string, escape: (s: string) => string): Encode {
   const f = t.field;
   switch (f.type) {
     case "int32":
@@ -36,7 +35,7 @@ function encoderFor(t: ColumnTarget, table: string): Encode {
         return String(x);
       };
     case "utf8":
-      return (v, _d, r) => mysql.escape(v.get(r) as string);
+      return (v, _d, r) => escape(v.get(r) as string);
     case "bool":
       return (v, _d, r) => ((v.get(r) as boolean) ? "1" : "0");
     case "timestamp":
@@ -75,7 +74,7 @@ export class InsertWriter {
       const assign = (rest.length > 0 ? rest : [quoteIdent(opts.upsertKey[0]!)]).map((q) => `${q} = VALUES(${q})`);
       this.tail = ` ON DUPLICATE KEY UPDATE ${assign.join(", ")}`;
     }
-    this.encoders = targets.map((t) => encoderFor(t, table));
+    this.encoders = targets.map((t) => encoderFor(t, table, (s) => c.escape(s)));
   }
 
   /** Adds a batch's rows (columns matched by position to the targets), sending statements as they fill. */
