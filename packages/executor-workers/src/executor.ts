@@ -6,7 +6,6 @@ import type * as arrow from "apache-arrow";
 import { explainDistributed } from "./plan/explain.js";
 import { planQuery, type PlannerOptions } from "./plan/planner.js";
 import { WorkerPool } from "./pool.js";
-import { PARTIAL_SAMPLE_ROWS } from "./worker/partial.js";
 import { QueryRun } from "./run/query.js";
 
 /** Options of `workers()`. */
@@ -24,6 +23,9 @@ export interface WorkersOptions {
    */
   readonly partialSampleRows?: number;
 }
+
+/** Rows a task samples before deciding on a partial step (see `WorkersOptions.partialSampleRows`). */
+const PARTIAL_SAMPLE_ROWS = 65_536;
 
 function positiveInt(name: string, v: number): number {
   if (!Number.isInteger(v) || v < 1) throw new RangeError(`workers(): ${name} must be a positive integer, got ${v}`);

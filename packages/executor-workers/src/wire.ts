@@ -21,7 +21,7 @@ export type TaskOutput =
   /**
    * Hash-partition on `keys` (evaluated over the output, after `partial`) into `buckets` IPC streams.
    */
-  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly buckets: number; readonly partial?: PartialStep; readonly sampleRows?: number };
+  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly buckets: number; readonly partial?: SampledStep };
 
 /**
  * Work done before an exchange when a sample shows that it pays; the receiving side finishes it anyway.
@@ -32,6 +32,9 @@ export type TaskOutput =
 export type PartialStep =
   | { readonly kind: "distinct"; readonly columns: readonly string[] | null }
   | { readonly kind: "aggregate"; readonly groupBy: readonly Expr[]; readonly aggregates: readonly Expr[] };
+
+/** A partial step as a task receives it: with the rows to sample before deciding (`workers({ partialSampleRows })`). */
+export type SampledStep = PartialStep & { readonly sampleRows: number };
 
 /** One fragment to run in a worker. */
 export interface TaskMessage {

@@ -2,8 +2,8 @@
 // into per-group state, `state` exports it as columns, `mergeState` folds exported state from
 // another accumulator (a worker's partial aggregation), `finish` produces one value per group.
 import type { AggregateFunctionName, DataType } from "@lgde/core";
-import type { Vec } from "../kernels/vector.js";
 import { prefaulted } from "../kernels/prefault.js";
+import type { Vec } from "../kernels/vector.js";
 
 /** A partial aggregation's state: rows of `columns`, each belonging to group `groups[i]`. */
 export interface AccumulatorState {

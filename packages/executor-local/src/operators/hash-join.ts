@@ -10,12 +10,12 @@ import { IntList } from "../kernels/builder.js";
 import { intRange } from "../kernels/dense-ids.js";
 import { directRangeOk } from "../kernels/direct-groups.js";
 import { GroupTable } from "../kernels/hash.js";
+import { prefaulted } from "../kernels/prefault.js";
 import { concatChunks, sliceChunk, takeVec } from "../kernels/select.js";
 import { nullCount, type Chunk, type Vec } from "../kernels/vector.js";
 import type { PhysicalPlan } from "../physical-plan.js";
 import { checkAbort, type RuntimeContext } from "../runtime.js";
 import { slices } from "./conform.js";
-import { prefaulted } from "../kernels/prefault.js";
 
 /** Where an output column comes from: a column of one side, or a full join's coalesced using-key. */
 export type JoinOutputColumn =

@@ -291,7 +291,7 @@ const RESOLVERS: Resolvers = {
     const frags = await run.resolve(d.input);
     const started = performance.now();
     const buckets = run.env.buckets;
-    const results = await Promise.all(frags.map((f) => run.runTask(f, { kind: "hash", keys: d.keys, buckets, ...(d.partial === null ? {} : { partial: d.partial, sampleRows: run.env.partialSampleRows }) })));
+    const results = await Promise.all(frags.map((f) => run.runTask(f, { kind: "hash", keys: d.keys, buckets, ...(d.partial === null ? {} : { partial: { ...d.partial, sampleRows: run.env.partialSampleRows } }) })));
     run.record(`Exchange hash into ${buckets}`, results.reduce((n, r) => n + r.rows, 0), results.length, started);
     return Array.from({ length: buckets }, (_, b) => leafFragment(
       { kind: "ipc", buffers: results.flatMap((r) => (r.perBucket[b] ? [r.perBucket[b]!] : [])), shared: false },

@@ -7,12 +7,10 @@ import {
   type AggregateCall, type ExecutionContext, type Expr, type LogicalPlan, type Schema, type SourceProvider,
 } from "@lgde/core";
 import { local } from "@lgde/executor-local";
-import type { PartialStep } from "../wire.js";
+import type { PartialStep, SampledStep } from "../wire.js";
 
 const executor = local();
 
-/** Rows looked at before deciding whether a partial step pays (`workers({ partialSampleRows })`). */
-export const PARTIAL_SAMPLE_ROWS = 65_536;
 /** A sample keeping more than this share of its rows as distinct rows is passed on as it is. */
 export const PARTIAL_MAX_KEPT = 0.8;
 /**
@@ -24,11 +22,9 @@ export const PARTIAL_MAX_KEPT = 0.8;
  */
 export const PARTIAL_AGGREGATE_SKIP = 0.99;
 
-/** The output of `input` (rows of `s`) after `step`, keeping each key's first row for a distinct. */
-export function partialStep(
-  input: AsyncIterable<arrow.RecordBatch>, s: Schema, step: PartialStep, ctx: ExecutionContext, sampleRows = PARTIAL_SAMPLE_ROWS,
-): AsyncIterable<arrow.RecordBatch> {
-  return step.kind === "distinct" ? partialDistinct(input, s, step.columns, ctx, sampleRows) : partialAggregate(input, s, step, ctx, sampleRows);
+/** The output of `input` (rows of `s`) after `step`, decided on its first `step.sampleRows` rows. */
+export function partialStep(input: AsyncIterable<arrow.RecordBatch>, s: Schema, step: SampledStep, ctx: ExecutionContext): AsyncIterable<arrow.RecordBatch> {
+  return step.kind === "distinct" ? partialDistinct(input, s, step.columns, ctx, step.sampleRows) : partialAggregate(input, s, step, ctx, step.sampleRows);
 }
 
 interface Sampled {

@@ -1,10 +1,11 @@
 // Runs one fragment inside a worker with the local executor, then collects or hash-partitions its output.
 import * as arrow from "apache-arrow";
-import { Aggregate, E, Project, toArrowSchema, type Expr, type LogicalPlan, type OperatorMetrics, type Schema } from "@lgde/core";
+import { Aggregate, E, Project, exprName, toArrowSchema, type Expr, type LogicalPlan, type OperatorMetrics, type Schema } from "@lgde/core";
 import { local } from "@lgde/executor-local";
 import { bucketsOf, groupByBucket } from "../kernels/hash.js";
 import { encodeBatches, restamp, toShared } from "../kernels/ipc.js";
 import { takeBatch } from "../kernels/take.js";
+import { keyColumn } from "../plan/partitioning.js";
 import type { TaskMessage, TaskResult } from "../wire.js";
 import { partialStep } from "./partial.js";
 import { loadPlugins, workerRegistry } from "./registry.js";
@@ -18,24 +19,25 @@ export function wireSchema(s: Schema): arrow.Schema {
 
 const HASH_COLUMN = "__lgde_hash_";
 
-/** Indices of `keys`, each a plain column of `s`. */
-function plainColumns(s: Schema, keys: readonly Expr[]): number[] {
+/** Each key's column in `s` when it hashes as one (see `keyColumn`), else -1. */
+function keyIndices(s: Schema, keys: readonly Expr[]): number[] {
   return keys.map((k) => {
-    const i = k.kind === "column" ? s.fields.findIndex((f) => f.name === k.name) : -1;
-    if (i < 0) throw new Error(`internal: exchange key ${k.kind === "column" ? k.name : k.kind} is not a column of the partial aggregate`);
-    return i;
+    const name = keyColumn(k, s);
+    return name === null ? -1 : s.fields.findIndex((f) => f.name === name);
   });
+}
+
+/** The partial aggregate's group columns that `keys` name (they are never computed). */
+function groupColumns(s: Schema, keys: readonly Expr[]): number[] {
+  const found = keyIndices(s, keys);
+  if (found.some((i) => i < 0)) throw new Error(`internal: exchange keys ${keys.map(exprName).join(", ")} are not columns of the partial aggregate`);
+  return found;
 }
 
 /** The plan extended with the hash keys as trailing columns, and their indices (plain columns are used in place). */
 function withHashKeys(plan: LogicalPlan, keys: readonly Expr[]): { plan: LogicalPlan; keyColumns: number[] } {
   const names = plan.schema.fields.map((f) => f.name);
-  const direct = keys.map((k) => {
-    const inner = k.kind === "cast" ? k.input : k;
-    if (inner.kind !== "column") return -1;
-    const i = names.indexOf(inner.name);
-    return i >= 0 && (k.kind !== "cast" || plan.schema.fields[i]!.type === k.to) ? i : -1;
-  });
+  const direct = keyIndices(plan.schema, keys);
   if (direct.every((i) => i >= 0)) return { plan, keyColumns: direct };
   const extended = Project.create(plan, [
     ...names.map((n) => E.column(n)),
@@ -66,7 +68,7 @@ export async function runTask(task: TaskMessage): Promise<TaskResult> {
       // One bucket: no hashing and no partial distinct, but a partial aggregation still gives the
       // columns the next stage reads.
       const produced = executor.execute(task.plan, ctx);
-      for await (const b of step?.kind === "aggregate" ? partialStep(produced, task.plan.schema, step, ctx, output.kind === "hash" ? output.sampleRows : undefined) : produced) {
+      for await (const b of step?.kind === "aggregate" ? partialStep(produced, task.plan.schema, step, ctx) : produced) {
         if (b.numRows === 0) continue;
         rows += b.numRows;
         batches.push(restamp(b, outSchema));
@@ -76,10 +78,10 @@ export async function runTask(task: TaskMessage): Promise<TaskResult> {
       return { ok: true, buffers: [bytes !== null && output.kind === "collect" && output.shared === true ? toShared(bytes) : bytes], rows, metrics };
     }
     // Hash keys over the partial aggregate's output are its group columns; others may need computing.
-    const { plan, keyColumns } = step?.kind === "aggregate" ? { plan: task.plan, keyColumns: plainColumns(produces, output.keys) } : withHashKeys(task.plan, output.keys);
+    const { plan, keyColumns } = step?.kind === "aggregate" ? { plan: task.plan, keyColumns: groupColumns(produces, output.keys) } : withHashKeys(task.plan, output.keys);
     const perBucket: arrow.RecordBatch[][] = Array.from({ length: output.buckets }, () => []);
     const produced = executor.execute(plan, ctx);
-    const source = step === undefined ? produced : partialStep(produced, plan.schema, step, ctx, output.sampleRows);
+    const source = step === undefined ? produced : partialStep(produced, plan.schema, step, ctx);
     for await (const b of source) {
       if (b.numRows === 0) continue;
       rows += b.numRows;
