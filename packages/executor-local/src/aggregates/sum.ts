@@ -16,9 +16,7 @@ export const sum: AggregateFunction = {
         let valid: Uint8Array | null = null;
         for (let g = 0; g < numGroups; g++) if (s.seen[g] === 0) { valid = s.seen.slice(0, numGroups); break; }
         if (s.integral) {
-          const out = new BigInt64Array(numGroups);
-          for (let g = 0; g < numGroups; g++) out[g] = s.intSum(g);
-          return { type: "int64", length: numGroups, values: out, valid };
+          return { type: "int64", length: numGroups, values: s.intSums(numGroups), valid };
         }
         return { type: "float64", length: numGroups, values: s.sums.slice(0, numGroups), valid };
       },

@@ -2,9 +2,71 @@
 import type { DataType } from "@lgde/core";
 import { allNull, type Chunk, type Vec } from "./vector.js";
 
-/** Rows `indices` of `v`; an index of -1 yields a null row (outer joins). */
-export function takeVec(v: Vec, indices: Int32Array): Vec {
+/**
+ * The starts of the runs of consecutive rows in ascending `indices` (a run: i, i + 1, ...), or
+ * null when the indices do not ascend or the runs are too short to copy run by run.
+ */
+function runsOf(indices: Int32Array): Int32Array | null {
   const n = indices.length;
+  if (n < 64) return null;
+  let runs = 1;
+  for (let i = 1; i < n; i++) {
+    const d = indices[i]! - indices[i - 1]!;
+    if (d <= 0) return null;
+    if (d !== 1) runs++;
+  }
+  // Short runs copy faster value by value than by a typed-array copy per run.
+  if (runs * 16 > n || indices[0]! < 0) return null;
+  const starts = new Int32Array(runs + 1);
+  for (let i = 1, r = 1; i < n; i++) if (indices[i]! !== indices[i - 1]! + 1) starts[r++] = i;
+  starts[runs] = n;
+  return starts;
+}
+
+/** `takeVec` for ascending indices in long runs (a filter or distinct that keeps most rows): a block copy per run. */
+function takeRuns(v: Vec, indices: Int32Array, starts: Int32Array): Vec {
+  const n = indices.length, runs = starts.length - 1;
+  const copy = <T extends Int32Array | Uint8Array | Float64Array>(a: T, out: T, width: number): T => {
+    for (let r = 0; r < runs; r++) {
+      const at = starts[r]!, from = indices[at]!, len = starts[r + 1]! - at;
+      out.set(a.subarray(from * width, (from + len) * width) as never, at * width);
+    }
+    return out;
+  };
+  const valid = v.valid === null ? null : copy(v.valid, new Uint8Array(n), 1);
+  switch (v.type) {
+    case "int32": case "date": return { type: v.type, length: n, values: copy(v.values, new Int32Array(n), 1), valid };
+    case "int64": case "timestamp": {
+      const a = v.values, out = new BigInt64Array(n);
+      copy(new Int32Array(a.buffer, a.byteOffset, a.length * 2), new Int32Array(out.buffer), 2);
+      return { type: v.type, length: n, values: out, valid };
+    }
+    case "float64": return { type: v.type, length: n, values: copy(v.values, new Float64Array(n), 1), valid };
+    case "bool": return { type: v.type, length: n, values: copy(v.values, new Uint8Array(n), 1), valid };
+    case "utf8": {
+      const o = v.offsets, offsets = new Int32Array(n + 1);
+      let total = 0;
+      for (let r = 0; r < runs; r++) {
+        const at = starts[r]!, from = indices[at]!, len = starts[r + 1]! - at;
+        const shift = total - o[from]!;
+        for (let k = 1; k <= len; k++) offsets[at + k] = o[from + k]! + shift;
+        total += o[from + len]! - o[from]!;
+      }
+      const bytes = new Uint8Array(total);
+      for (let r = 0; r < runs; r++) {
+        const at = starts[r]!, from = indices[at]!, len = starts[r + 1]! - at;
+        bytes.set(v.bytes.subarray(o[from]!, o[from + len]!), offsets[at]!);
+      }
+      return { type: "utf8", length: n, offsets, bytes, valid };
+    }
+    case "null": return allNull("null", n);
+  }
+}
+
+/** Rows `indices` of `v`; an index of -1 yields a null row (outer joins). */
+export function takeVec(v: Vec, indices: Int32Array, starts: Int32Array | null = runsOf(indices)): Vec {
+  const n = indices.length;
+  if (starts !== null) return takeRuns(v, indices, starts);
   let valid: Uint8Array | null = null;
   const src = v.valid;
   let hasNeg = false;
@@ -71,7 +133,8 @@ export function maskToIndices(mask: Uint8Array, length: number, maskValid: Uint8
 }
 
 export function takeChunk(c: Chunk, indices: Int32Array): Chunk {
-  return { columns: c.columns.map((v) => takeVec(v, indices)), length: indices.length };
+  const starts = runsOf(indices);
+  return { columns: c.columns.map((v) => takeVec(v, indices, starts)), length: indices.length };
 }
 
 /** Keeps the rows whose mask value is true (null counts as false). */

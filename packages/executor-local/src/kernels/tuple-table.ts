@@ -87,6 +87,11 @@ export class TupleTable {
     }
   }
 
+  /** The tuples inserted so far, a column of ids each (views, valid until the next insert). */
+  tupleColumns(): Int32Array[] {
+    return this.cols.map((c) => c.subarray(0, this.size));
+  }
+
   private growRows(need: number): void {
     let cap = this.rowCapacity * 2;
     while (cap < need) cap *= 2;

@@ -1,6 +1,7 @@
 // distinct() and dropDuplicates(columns): streams the first row of each key (nulls equal).
 import type { Schema } from "@lgde/core";
 import { FirstInts } from "../kernels/first-ints.js";
+import { FirstTuples } from "../kernels/first-tuples.js";
 import { GroupTable } from "../kernels/hash.js";
 import { takeChunk } from "../kernels/select.js";
 import type { Chunk } from "../kernels/vector.js";
@@ -28,13 +29,27 @@ export function firstOccurrences(table: GroupTable, c: Chunk, keys: readonly num
 export async function* executeDistinct(node: DistinctExec, rt: RuntimeContext): AsyncGenerator<Chunk> {
   const keys = node.keys ?? node.schema.fields.map((_, i) => i);
   const types = keys.map((k) => node.schema.fields[k]!.type);
-  const table = new GroupTable(types, false);
+  const pick = (c: Chunk, idx: Int32Array): Chunk | null => (idx.length === c.length ? c : idx.length > 0 ? takeChunk(c, idx) : null);
+  if (types.length > 1) {
+    // Several key columns: streamed while the tuples are few, held and deduped by partitions after.
+    const tuples = new FirstTuples(types, keys);
+    for await (const c of rt.run(node.input)) {
+      const idx = tuples.add(c);
+      const out = idx === null ? null : pick(c, idx);
+      if (out !== null) yield out;
+    }
+    for (const { chunk, rows } of tuples.finish()) {
+      const out = pick(chunk, rows);
+      if (out !== null) yield out;
+    }
+    return;
+  }
   // One int key: a bit per value instead of an id table.
   const t0 = types[0];
-  const ints = types.length === 1 && (t0 === "int32" || t0 === "date") ? new FirstInts(t0) : null;
+  const ints = t0 === "int32" || t0 === "date" ? new FirstInts(t0) : null;
+  const table = new GroupTable(types, false);
   for await (const c of rt.run(node.input)) {
-    const idx = ints !== null ? ints.firstRows(c.columns[keys[0]!]!, c.length) : firstOccurrences(table, c, node.keys);
-    if (idx.length === c.length) yield c;
-    else if (idx.length > 0) yield takeChunk(c, idx);
+    const out = pick(c, ints !== null ? ints.firstRows(c.columns[keys[0]!]!, c.length) : firstOccurrences(table, c, node.keys));
+    if (out !== null) yield out;
   }
 }

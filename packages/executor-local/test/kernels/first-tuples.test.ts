@@ -1,0 +1,94 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { DataType } from "@lgde/core";
+import { vecFromValues } from "../../src/index.js";
+import { FirstTuples } from "../../src/kernels/first-tuples.js";
+import type { Chunk } from "../../src/kernels/vector.js";
+
+type Value = number | string | bigint | null;
+
+/** A key for equal tuples: nulls equal, -0 equal to 0, NaN equal to NaN (the grouping rules). */
+function keyOf(row: readonly Value[]): string {
+  return JSON.stringify(row.map((v) => (v === null ? ["null"] : typeof v === "bigint" ? ["big", String(v)] : typeof v === "number" ? ["n", Number.isNaN(v) ? "NaN" : String(v === 0 ? 0 : v)] : ["s", v])));
+}
+
+/** The first rows of each tuple over batches, by a Set. */
+function naive(batches: readonly (readonly (readonly Value[])[])[]): number[][] {
+  const seen = new Set<string>();
+  return batches.map((rows) => rows.flatMap((r, i) => {
+    const k = keyOf(r);
+    return seen.has(k) ? [] : (seen.add(k), [i]);
+  }));
+}
+
+function chunkOf(types: readonly DataType[], rows: readonly (readonly Value[])[]): Chunk {
+  return { length: rows.length, columns: types.map((t, c) => vecFromValues(t, rows.map((r) => r[c]))) };
+}
+
+/** Runs FirstTuples over the batches: what each batch gave when streamed, or at the end when held. */
+function firstRows(types: readonly DataType[], batches: readonly (readonly (readonly Value[])[])[], streamLimit: number): { rows: number[][]; held: boolean } {
+  const f = new FirstTuples(types, types.map((_, i) => i), streamLimit);
+  const chunks = batches.map((b) => chunkOf(types, b));
+  const rows: (number[] | null)[] = chunks.map((c) => { const r = f.add(c); return r === null ? null : Array.from(r); });
+  const heldAt = rows.flatMap((r, i) => (r === null ? [i] : []));
+  const finished = [...f.finish()];
+  // The held batches come back in input order, as the same chunks.
+  expect(finished.map((x) => x.chunk)).toEqual(heldAt.map((i) => chunks[i]));
+  finished.forEach((x, k) => { rows[heldAt[k]!] = Array.from(x.rows); });
+  return { rows: rows as number[][], held: heldAt.length > 0 };
+}
+
+describe("FirstTuples (distinct on several key columns)", () => {
+  it("keeps the first row of every tuple as a Set does, streamed or held, with nulls, -0 and NaN", () => {
+    const types: DataType[] = ["int32", "utf8", "float64", "int64"];
+    const row = fc.tuple(
+      fc.oneof(fc.integer({ min: -3, max: 3 }), fc.integer(), fc.constant(null)),
+      fc.oneof(fc.constantFrom("a", "b", "ü"), fc.constant(null)),
+      fc.oneof(fc.constantFrom(0, -0, 1.5, Number.NaN), fc.constant(null)),
+      fc.oneof(fc.bigInt({ min: -2n, max: 2n }), fc.constant(-(2n ** 63n)), fc.constant(null)),
+    );
+    fc.assert(fc.property(fc.array(fc.array(row, { maxLength: 40 }), { maxLength: 8 }), fc.integer({ min: 1, max: 30 }), (batches, limit) => {
+      expect(firstRows(types, batches, limit).rows).toEqual(naive(batches));
+    }), { numRuns: 300 });
+  });
+
+  it("treats a raw int column of one batch all null (a null-typed vector) like nulls of any other batch", () => {
+    const f = new FirstTuples(["int32", "utf8"], [0, 1], 1);
+    const nulls: Chunk = { length: 2, columns: [{ type: "null", length: 2, valid: new Uint8Array(2) }, vecFromValues("utf8", ["x", "x"])] };
+    expect(Array.from(f.add(nulls)!)).toEqual([0]);
+    const mixed = chunkOf(["int32", "utf8"], [[0, "x"], [null, "x"], [null, "y"]]);
+    expect(f.add(mixed)).toBeNull();
+    expect([...f.finish()].map((x) => Array.from(x.rows))).toEqual([[0, 2]]);
+  });
+
+  it("dedupes held rows across several runs of partitions (over a million rows)", () => {
+    const n = 1_300_000, batch = 65_536;
+    const a = new Int32Array(n), b = new Int32Array(n);
+    for (let i = 0; i < n; i++) { a[i] = (i * 7919) % 400_000; b[i] = i % 3; }
+    const expected = new Set<number>();
+    for (let i = 0; i < n; i++) expected.add(a[i]! * 3 + b[i]!);
+    const f = new FirstTuples(["int32", "int32"], [0, 1], 1000);
+    let kept = 0;
+    const chunks: Chunk[] = [];
+    for (let at = 0; at < n; at += batch) {
+      const m = Math.min(batch, n - at);
+      const c: Chunk = { length: m, columns: [a.subarray(at, at + m), b.subarray(at, at + m)].map((values) => ({ type: "int32" as const, length: m, values, valid: null })) };
+      chunks.push(c);
+      kept += f.add(c)?.length ?? 0;
+    }
+    expect(f.holding).toBe(true);
+    const seen = new Set<number>();
+    let repeated = 0;
+    for (const { chunk, rows } of f.finish()) {
+      const [x, y] = chunk.columns as { values: Int32Array }[];
+      for (const i of rows) {
+        const k = x!.values[i]! * 3 + y!.values[i]!;
+        if (seen.has(k)) repeated++;
+        seen.add(k);
+      }
+      kept += rows.length;
+    }
+    expect(repeated).toBe(0);
+    expect(kept).toBe(expected.size);
+  });
+});
