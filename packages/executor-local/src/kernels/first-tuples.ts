@@ -1,8 +1,9 @@
 // First occurrences of multi-column keys (distinct, dropDuplicates on several columns). Each key
-// column is mapped to small int ids (a `GroupTable` per column), and the tuples of ids are deduped:
+// column becomes an int per row (int32/date values as they are, others ids from a `GroupTable` of the
+// column), and the tuples of those ints are deduped:
 //
 // - while the tuples seen are few, in a `TupleTable`, streaming: a batch's new rows come out at once;
-// - past `streamLimit` tuples, by radix partitioning: the rest of the input is held, its tuples
+// - past `limits.streamTuples` tuples, by radix partitioning: the rest of the input is held, its tuples
 //   scattered by the top bits of their hash into partitions, and each partition deduped alone in a
 //   table that stays in cache (and in the TLB), then the held batches come out in their order.
 //
@@ -13,31 +14,25 @@
 // first occurrence of each tuple is the one flagged.
 import type { DataType } from "@lgde/core";
 import { GroupTable } from "./hash.js";
-import { TupleTable } from "./tuple-table.js";
+import { TupleTable, hashRows } from "./tuple-table.js";
 import type { Chunk } from "./vector.js";
 
-/** Distinct tuples after which the rest of the input is held and deduped by partitions. */
-export const FIRST_TUPLES_STREAM_LIMIT = 1 << 18;
-
-/** Partitions of the held tuples: 2^10, so that 10M distinct tuples make tables of ~1 MiB. */
-const PARTITION_BITS = 10;
-const PARTITIONS = 1 << PARTITION_BITS;
-
-/** A 32-bit finalizer (murmur3 fmix32). */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+/** Sizes that decide how `FirstTuples` works (tests make them small). */
+export interface FirstTuplesLimits {
+  /** Distinct tuples after which the rest of the input is held and deduped by partitions. */
+  readonly streamTuples: number;
+  /**
+   * Tuples a partition's table has room for at first (it doubles when half full): a partition holding
+   * one frequent tuple's millions of rows must not get a table of millions of slots.
+   */
+  readonly partitionTuples: number;
+  /** The held tuples go to 2^partitionBits partitions by the top bits of their hash. */
+  readonly partitionBits: number;
 }
 
-/** The hash of rows 0..n-1 over `parts` into `out`, a column at a time. */
-function hashParts(parts: readonly Int32Array[], n: number, out: Int32Array): void {
-  out.fill(0x345678, 0, n);
-  for (const p of parts) for (let i = 0; i < n; i++) out[i] = Math.imul(out[i]! ^ mix(p[i]!), 0x01000193);
-  for (let i = 0; i < n; i++) out[i] = mix(out[i]!);
-}
+/** 2^10 partitions: 10M distinct tuples of three columns make tables of ~1 MiB. */
+const DEFAULT_LIMITS: FirstTuplesLimits = { streamTuples: 1 << 18, partitionTuples: 1 << 16, partitionBits: 10 };
+
 
 /** A held batch and the index of its first row among all held rows. */
 interface Held {
@@ -81,7 +76,7 @@ export class FirstTuples {
   private readonly held: Held[] = [];
   private heldRows = 0;
 
-  constructor(types: readonly DataType[], private readonly keys: readonly number[], private readonly streamLimit = FIRST_TUPLES_STREAM_LIMIT) {
+  constructor(types: readonly DataType[], private readonly keys: readonly number[], private readonly limits: FirstTuplesLimits = DEFAULT_LIMITS) {
     if (types.length < 2) throw new Error("internal: FirstTuples needs at least two key columns");
     let bits = 0;
     this.sources = types.map((t) => (
@@ -107,7 +102,7 @@ export class FirstTuples {
       const out = new Int32Array(t.size - before);
       // New tuples get ids before, before + 1, ... in row order.
       for (let i = 0, next = before; i < n && next < t.size; i++) if (ids[i] === next) out[next++ - before] = i;
-      if (t.size >= this.streamLimit) this.startHolding(t);
+      if (t.size >= this.limits.streamTuples) this.startHolding(t);
       return out;
     }
     this.scatter(parts, n, this.heldRows);
@@ -164,7 +159,7 @@ export class FirstTuples {
   /** Queues rows 0..n-1 of `parts` for the next run. */
   private scatter(parts: readonly Int32Array[], n: number, base: number): void {
     const hashes = new Int32Array(n);
-    hashParts(parts, n, hashes);
+    hashRows(parts, n, hashes);
     this.pending.push({ parts, hashes, base, n });
     this.pendingRows += n;
     if (this.pendingRows >= RUN_ROWS) this.flush();
@@ -173,11 +168,12 @@ export class FirstTuples {
   /** Sorts the pending tuples by partition into a run (stable: input order within each partition). */
   private flush(): void {
     if (this.pendingRows === 0) return;
-    const stride = this.stride, shift = 32 - PARTITION_BITS;
-    const starts = new Int32Array(PARTITIONS + 1);
-    for (const { hashes, n } of this.pending) for (let i = 0; i < n; i++) starts[(hashes[i]! >>> shift) + 1]!++;
-    for (let p = 0; p < PARTITIONS; p++) starts[p + 1]! += starts[p]!;
-    const at = starts.slice(0, PARTITIONS);
+    // A partition is the top `bits` bits of the hash: (h >>> 1) >>> (31 - bits), which is also right for 0 bits.
+    const stride = this.stride, bits = this.limits.partitionBits, shift = 31 - bits, partitions = 1 << bits;
+    const starts = new Int32Array(partitions + 1);
+    for (const { hashes, n } of this.pending) for (let i = 0; i < n; i++) starts[((hashes[i]! >>> 1) >>> shift) + 1]!++;
+    for (let p = 0; p < partitions; p++) starts[p + 1]! += starts[p]!;
+    const at = starts.slice(0, partitions);
     const records = new Int32Array(this.pendingRows * stride);
     for (const { parts, hashes, base, n } of this.pending) writeRecords(records, at, stride, shift, parts, hashes, base, n);
     this.runs!.push({ records, starts });
@@ -190,16 +186,13 @@ export class FirstTuples {
     this.flush();
     const runs = this.runs!, stride = this.stride, w = stride - 2;
     const isNew = new Uint8Array(this.heldRows);
-    // Slot: (hash | 1, a part per column); one array reused by every partition.
-    let slots = new Int32Array(0);
-    for (let p = 0; p < PARTITIONS; p++) {
+    // One table reused by every partition.
+    const table = new PartitionTable(w + 1);
+    for (let p = 0, partitions = 1 << this.limits.partitionBits; p < partitions; p++) {
       let n = 0;
       for (const r of runs) n += r.starts[p + 1]! - r.starts[p]!;
-      let cap = 16;
-      while (cap < 2 * n) cap *= 2;
-      if (slots.length < cap * (w + 1)) slots = new Int32Array(cap * (w + 1));
-      else slots.fill(0, 0, cap * (w + 1));
-      for (const r of runs) dedupeRecords(r.records, r.starts[p]!, r.starts[p + 1]!, stride, w, slots, cap - 1, isNew);
+      table.reset(Math.min(n, this.limits.partitionTuples));
+      for (const r of runs) dedupeRecords(table, r.records, r.starts[p]!, r.starts[p + 1]!, stride, isNew);
     }
     this.runs = null;
     return isNew;
@@ -210,7 +203,7 @@ export class FirstTuples {
 function writeRecords(records: Int32Array, at: Int32Array, stride: number, shift: number, parts: readonly Int32Array[], hashes: Int32Array, base: number, n: number): void {
   const w = parts.length;
   for (let i = 0; i < n; i++) {
-    const h = hashes[i]!, p = h >>> shift;
+    const h = hashes[i]!, p = (h >>> 1) >>> shift;
     let q = at[p]! * stride;
     at[p]!++;
     records[q++] = h;
@@ -219,12 +212,50 @@ function writeRecords(records: Int32Array, at: Int32Array, stride: number, shift
   }
 }
 
-/** Inserts records from..to-1 in order into a partition's table of `mask + 1` slots, flagging held rows whose tuple is new. */
-function dedupeRecords(r: Int32Array, from: number, to: number, stride: number, w: number, slots: Int32Array, mask: number, isNew: Uint8Array): void {
-  const width = w + 1;
+/** One partition's tuples: open addressing over slots of (hash | 1, a part per column), at most half full. */
+class PartitionTable {
+  slots = new Int32Array(0);
+  mask = 0;
+  size = 0;
+
+  constructor(readonly width: number) {}
+
+  /** Empties the table, with room for `expected` tuples. */
+  reset(expected: number): void {
+    let cap = 16;
+    while (cap < 2 * expected) cap *= 2;
+    const need = cap * this.width;
+    if (this.slots.length < need) this.slots = new Int32Array(need);
+    else this.slots.fill(0, 0, need);
+    this.mask = cap - 1;
+    this.size = 0;
+  }
+
+  /** Doubles the slots, moving every tuple. */
+  grow(): void {
+    const old = this.slots, width = this.width, oldCap = this.mask + 1;
+    const cap = oldCap * 2, mask = cap - 1;
+    const slots = new Int32Array(Math.max(old.length, cap * width));
+    for (let o = 0; o < oldCap; o++) {
+      const tag = old[o * width]!;
+      if (tag === 0) continue;
+      let s = (tag >>> 1) & mask;
+      while (slots[s * width] !== 0) s = (s + 1) & mask;
+      slots.set(old.subarray(o * width, (o + 1) * width), s * width);
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/** Inserts records from..to-1 in order into a partition's table, flagging held rows whose tuple is new. */
+function dedupeRecords(table: PartitionTable, r: Int32Array, from: number, to: number, stride: number, isNew: Uint8Array): void {
+  const width = table.width, w = width - 1;
+  let slots = table.slots, mask = table.mask;
   for (let k = from; k < to; k++) {
     const q = k * stride, tag = r[q]! | 1;
-    for (let s = r[q]! & mask; ; s = (s + 1) & mask) {
+    // The probe starts from the hash without its low bit, which the tag sets.
+    for (let s = (tag >>> 1) & mask; ; s = (s + 1) & mask) {
       const b = s * width;
       const at = slots[b]!;
       if (at === 0) {
@@ -232,6 +263,11 @@ function dedupeRecords(r: Int32Array, from: number, to: number, stride: number, 
         for (let c = 0; c < w; c++) slots[b + 1 + c] = r[q + 2 + c]!;
         const row = r[q + 1]!;
         if (row >= 0) isNew[row] = 1;
+        if (++table.size * 2 > mask + 1) {
+          table.grow();
+          slots = table.slots;
+          mask = table.mask;
+        }
         break;
       }
       if (at === tag && sameTuple(slots, b + 1, r, q + 2, w)) break;

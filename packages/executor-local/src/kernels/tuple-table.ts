@@ -18,7 +18,7 @@ function mix(h: number): number {
 }
 
 /** The hash of rows 0..n-1 over `parts` into `out` (a column at a time: tight loops). */
-function hashRows(parts: readonly Int32Array[], n: number, out: Int32Array): void {
+export function hashRows(parts: readonly Int32Array[], n: number, out: Int32Array): void {
   out.fill(0x345678, 0, n);
   for (const p of parts) combine(p, n, out);
   for (let i = 0; i < n; i++) out[i] = mix(out[i]!);

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DataType } from "@lgde/core";
 import { vecFromValues } from "../../src/index.js";
-import { FirstTuples } from "../../src/kernels/first-tuples.js";
+import { FirstTuples, type FirstTuplesLimits } from "../../src/kernels/first-tuples.js";
 import type { Chunk } from "../../src/kernels/vector.js";
 
 type Value = number | string | bigint | null;
@@ -26,8 +26,8 @@ function chunkOf(types: readonly DataType[], rows: readonly (readonly Value[])[]
 }
 
 /** Runs FirstTuples over the batches: what each batch gave when streamed, or at the end when held. */
-function firstRows(types: readonly DataType[], batches: readonly (readonly (readonly Value[])[])[], streamLimit: number): { rows: number[][]; held: boolean } {
-  const f = new FirstTuples(types, types.map((_, i) => i), streamLimit);
+function firstRows(types: readonly DataType[], batches: readonly (readonly (readonly Value[])[])[], limits: FirstTuplesLimits): { rows: number[][]; held: boolean } {
+  const f = new FirstTuples(types, types.map((_, i) => i), limits);
   const chunks = batches.map((b) => chunkOf(types, b));
   const rows: (number[] | null)[] = chunks.map((c) => { const r = f.add(c); return r === null ? null : Array.from(r); });
   const heldAt = rows.flatMap((r, i) => (r === null ? [i] : []));
@@ -38,8 +38,11 @@ function firstRows(types: readonly DataType[], batches: readonly (readonly (read
   return { rows: rows as number[][], held: heldAt.length > 0 };
 }
 
+/** Small limits, so that a few rows stream, are held, share partitions and grow their tables. */
+const limits = fc.record({ streamTuples: fc.integer({ min: 1, max: 30 }), partitionTuples: fc.integer({ min: 1, max: 8 }), partitionBits: fc.integer({ min: 0, max: 3 }) });
+
 describe("FirstTuples (distinct on several key columns)", () => {
-  it("keeps the first row of every tuple as a Set does, streamed or held, with nulls, -0 and NaN", () => {
+  it("keeps the first row of every tuple as a Set does, streamed or held (tables growing), with nulls, -0 and NaN", () => {
     const types: DataType[] = ["int32", "utf8", "float64", "int64"];
     const row = fc.tuple(
       fc.oneof(fc.integer({ min: -3, max: 3 }), fc.integer(), fc.constant(null)),
@@ -47,13 +50,13 @@ describe("FirstTuples (distinct on several key columns)", () => {
       fc.oneof(fc.constantFrom(0, -0, 1.5, Number.NaN), fc.constant(null)),
       fc.oneof(fc.bigInt({ min: -2n, max: 2n }), fc.constant(-(2n ** 63n)), fc.constant(null)),
     );
-    fc.assert(fc.property(fc.array(fc.array(row, { maxLength: 40 }), { maxLength: 8 }), fc.integer({ min: 1, max: 30 }), (batches, limit) => {
-      expect(firstRows(types, batches, limit).rows).toEqual(naive(batches));
+    fc.assert(fc.property(fc.array(fc.array(row, { maxLength: 40 }), { maxLength: 8 }), limits, (batches, l) => {
+      expect(firstRows(types, batches, l).rows).toEqual(naive(batches));
     }), { numRuns: 300 });
   });
 
   it("treats a raw int column of one batch all null (a null-typed vector) like nulls of any other batch", () => {
-    const f = new FirstTuples(["int32", "utf8"], [0, 1], 1);
+    const f = new FirstTuples(["int32", "utf8"], [0, 1], { streamTuples: 1, partitionTuples: 4, partitionBits: 1 });
     const nulls: Chunk = { length: 2, columns: [{ type: "null", length: 2, valid: new Uint8Array(2) }, vecFromValues("utf8", ["x", "x"])] };
     expect(Array.from(f.add(nulls)!)).toEqual([0]);
     const mixed = chunkOf(["int32", "utf8"], [[0, "x"], [null, "x"], [null, "y"]]);
@@ -67,7 +70,7 @@ describe("FirstTuples (distinct on several key columns)", () => {
     for (let i = 0; i < n; i++) { a[i] = (i * 7919) % 400_000; b[i] = i % 3; }
     const expected = new Set<number>();
     for (let i = 0; i < n; i++) expected.add(a[i]! * 3 + b[i]!);
-    const f = new FirstTuples(["int32", "int32"], [0, 1], 1000);
+    const f = new FirstTuples(["int32", "int32"], [0, 1], { streamTuples: 1000, partitionTuples: 64, partitionBits: 10 });
     let kept = 0;
     const chunks: Chunk[] = [];
     for (let at = 0; at < n; at += batch) {
