@@ -7,6 +7,7 @@ import { explainDistributed } from "./plan/explain.js";
 import { planQuery, type PlannerOptions } from "./plan/planner.js";
 import { WorkerPool } from "./pool.js";
 import { QueryRun } from "./run/query.js";
+import { pluginModules } from "./wire.js";
 
 /** Options of `workers()`. */
 export interface WorkersOptions {
@@ -41,8 +42,8 @@ function positiveInt(name: string, v: number): number {
  * Scans are split into their source partitions and read by the workers themselves; pipelines of
  * filters, projections and partial aggregations run in the workers; data is exchanged by hash
  * before final aggregations, joins, distinct and subtract, as Arrow IPC buffers that are
- * transferred, not copied. The pool starts on the first query and ends with `stop()`; idle
- * workers do not keep the process alive.
+ * transferred, not copied. The pool starts with the session (its threads loading the session's
+ * plugins) or on the first query, and ends with `stop()`; idle workers do not keep the process alive.
  */
 export function workers(options: WorkersOptions = {}): Executor {
   const threads = positiveInt("threads", options.threads ?? availableParallelism());
@@ -67,6 +68,9 @@ export function workers(options: WorkersOptions = {}): Executor {
         run.close();
         ctx.onMetrics?.(run.metrics);
       }
+    },
+    start(ctx: ExecutionContext): void {
+      pool.start(pluginModules(ctx.plugins));
     },
     explain(plan: LogicalPlan, _ctx: ExecutionContext): string {
       return explainDistributed(planQuery(plan, planner), `WorkersExecutor [threads=${threads}, exchange buckets=${buckets}]`);

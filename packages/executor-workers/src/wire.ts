@@ -1,8 +1,13 @@
 // Messages between the coordinator and its workers: JSON-safe plans plus Arrow IPC buffers.
-import type { Expr, LogicalPlan, OperatorMetrics, PluginModule, SourcePartition } from "@lgde/core";
+import type { Expr, LogicalPlan, OperatorMetrics, Plugin, PluginModule, SourcePartition } from "@lgde/core";
 
 /** The format prefix of the scans that stand for a fragment's leaves (`__lgde_leaf:<id>`). */
 export const LEAF_FORMAT_PREFIX = "__lgde_leaf:";
+
+/** The modules a worker rebuilds the session's plugins from (plugins without one stay on the coordinator). */
+export function pluginModules(plugins: readonly Plugin[] | undefined): PluginModule[] {
+  return (plugins ?? []).flatMap((p) => (p.module ? [p.module] : []));
+}
 
 /** How a worker gets the rows of one leaf. */
 export type WireLeaf =

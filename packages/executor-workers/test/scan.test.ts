@@ -110,6 +110,23 @@ describe("process lifetime", () => {
     expect(r.status).toBe(0);
   });
 
+  it("a session that starts the pool and never runs a query still exits", () => {
+    const script = fileURLToPath(new URL("./fixtures/no-query.mjs", import.meta.url));
+    const r = spawnSync(process.execPath, [script], { encoding: "utf8", timeout: 60_000 });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("executor=workers");
+    expect(r.status).toBe(0);
+  });
+
+  it("a pool started with a plugin that cannot load still runs queries that do not need it", async () => {
+    const exec = workers({ threads: 2 });
+    const broken = { name: "broken", module: { specifier: "@lgde/no-such-plugin", exportName: "x" } } as Plugin;
+    exec.start!({ timeZone: "UTC", batchSize: 100, sources: { source() { throw new Error("none"); }, sink() { throw new Error("none"); } }, plugins: [broken] });
+    const scan = await scanOf(parts);
+    expect(await rowsOf(exec, scan, { plugins: [plugin] })).toHaveLength(86);
+    await exec.stop();
+  });
+
   it("stop() then a new query starts a fresh pool", async () => {
     const exec = workers({ threads: 2 });
     const scan = await scanOf(parts);

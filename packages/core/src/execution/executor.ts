@@ -67,6 +67,13 @@ export interface Executor {
    * honour (a format or mode it lacks) are an error naming them, never a silent fallback.
    */
   write?(plan: LogicalPlan, request: WriteRequest, ctx: ExecutionContext): Promise<WriteResult>;
+  /**
+   * Called when a session is created with this executor, with the session's context, so that the
+   * executor may start threads or connections before the first query (the workers executor starts
+   * its pool, each thread loading the session's plugins). It must not throw: a failure is left for
+   * the first query to report. It may be called again by another session sharing the executor.
+   */
+  start?(ctx: ExecutionContext): void;
   /** Releases threads, pools and connections. */
   stop(): Promise<void>;
 }

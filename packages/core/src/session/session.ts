@@ -70,6 +70,8 @@ export class Session {
       ...(config.onMetrics ? { onMetrics: config.onMetrics } : {}),
     });
     const exec = this.exec;
+    // Threads and connections start now, while the program prepares its first query.
+    exec?.start?.(this.context);
     const disabled = (config.conf.get(DISABLED_RULES_KEY) ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
     this.state = Object.freeze({
       timeZone: config.timeZone,

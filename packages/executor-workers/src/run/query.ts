@@ -9,7 +9,7 @@ import {
 import { decodeBatches, encodeBatches, restamp, toShared } from "../kernels/ipc.js";
 import { leafScan, nullableSchema, type DPlan, type DPlanKind } from "../plan/dplan.js";
 import type { WorkerPool } from "../pool.js";
-import { LEAF_FORMAT_PREFIX, type TaskMessage, type TaskOutput, type TaskResult, type WireLeaf } from "../wire.js";
+import { LEAF_FORMAT_PREFIX, pluginModules, type TaskMessage, type TaskOutput, type TaskResult, type WireLeaf } from "../wire.js";
 import { wireSchema } from "../worker/run-task.js";
 import { reviveError, workerFailure } from "./errors.js";
 import { mergeMetrics } from "./metrics.js";
@@ -64,7 +64,7 @@ export class QueryRun {
 
   constructor(readonly env: RunEnv, readonly ctx: ExecutionContext) {
     const plugins = ctx.plugins ?? [];
-    this.#modules = plugins.flatMap((p) => (p.module ? [p.module] : []));
+    this.#modules = pluginModules(plugins);
     this.#workerFormats = new Set(plugins.flatMap((p) => (p.module ? (p.sources ?? []).map((s) => s.format) : [])));
     // Every task of the query listens to one signal.
     setMaxListeners(0, this.#abort.signal);
