@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as arrow from "apache-arrow";
-import { Session, coalesce, col, count, countDistinct, lit, sum, type Executor, type Plugin } from "@lgde/core";
+import { Session, coalesce, col, count, countDistinct, lit, sum, type Executor } from "@lgde/core";
 import { local } from "@lgde/executor-local";
 import { workers } from "@lgde/executor-workers";
 import { io } from "@lgde/io";
@@ -117,22 +117,6 @@ async function generate(o: Options): Promise<void> {
   }
 }
 
-/**
- * The executor, given the session's plugins in its context when the session does not pass them.
- * Why: core's Session builds its ExecutionContext without `plugins`, so workers() cannot rebuild io()
- * in its threads and reads every Parquet file on the main thread, shipping the rows as IPC. This shim
- * stands in for the one-line fix in core (`plugins: config.plugins` in Session's context).
- */
-function withPlugins(executor: Executor, plugins: readonly Plugin[]): Executor {
-  return {
-    ...executor,
-    name: executor.name,
-    execute: (plan, ctx) => executor.execute(plan, ctx.plugins === undefined ? { ...ctx, plugins } : ctx),
-    explain: (plan, ctx) => executor.explain(plan, ctx),
-    stop: () => executor.stop(),
-  };
-}
-
 interface RunResult {
   readonly executor: string;
   readonly millis: number;
@@ -168,7 +152,7 @@ async function runPipeline(o: Options, executor: Executor, name: string): Promis
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   if (o.child !== null) {
-    const r = await runPipeline(o, o.child === "local" ? local() : withPlugins(workers({ threads: o.threads }), [io()]), o.child);
+    const r = await runPipeline(o, o.child === "local" ? local() : workers({ threads: o.threads }), o.child);
     process.stdout.write(`${JSON.stringify(r)}\n`);
     return;
   }
