@@ -70,7 +70,11 @@ export function workers(options: WorkersOptions = {}): Executor {
       }
     },
     start(ctx: ExecutionContext): void {
-      pool.start(pluginModules(ctx.plugins));
+      try {
+        pool.start(pluginModules(ctx.plugins));
+      } catch {
+        // Left to the first query, which creates the pool again and reports what fails.
+      }
     },
     explain(plan: LogicalPlan, _ctx: ExecutionContext): string {
       return explainDistributed(planQuery(plan, planner), `WorkersExecutor [threads=${threads}, exchange buckets=${buckets}]`);

@@ -1,5 +1,6 @@
 // The piscina worker entry: runs one fragment and moves its IPC buffers back without copying.
-import { Piscina, workerData } from "piscina";
+import { workerData } from "node:worker_threads";
+import { Piscina } from "piscina";
 import type { WorkerStart } from "./pool.js";
 import type { TaskMessage } from "./wire.js";
 import { loadPlugins } from "./worker/registry.js";
@@ -15,8 +16,15 @@ async function run(task: TaskMessage): Promise<unknown> {
 
 const preload = (workerData as WorkerStart | undefined)?.preload ?? [];
 
+/** How long a thread waits for its plugins before taking tasks anyway. */
+const PRELOAD_WAIT_MS = 10_000;
+
 /**
  * The handler, once the session's plugins are loaded: piscina awaits a promised handler before the
- * thread takes tasks. A plugin that fails to load is reported by the first task that needs it.
+ * thread takes tasks. A plugin that fails to load is reported by the first task that needs it; one
+ * that never finishes loading holds up only the tasks that need it.
  */
-export default loadPlugins(preload).then(() => run, () => run);
+export default Promise.race([
+  loadPlugins(preload),
+  new Promise((resolve) => setTimeout(resolve, PRELOAD_WAIT_MS).unref()),
+]).then(() => run, () => run);

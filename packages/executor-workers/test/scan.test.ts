@@ -118,12 +118,14 @@ describe("process lifetime", () => {
     expect(r.status).toBe(0);
   });
 
-  it("a pool started with a plugin that cannot load still runs queries that do not need it", async () => {
+  it("a pool started with a plugin that cannot load runs queries without it and reports it to those with it", async () => {
     const exec = workers({ threads: 2 });
     const broken = { name: "broken", module: { specifier: "@lgde/no-such-plugin", exportName: "x" } } as Plugin;
     exec.start!({ timeZone: "UTC", batchSize: 100, sources: { source() { throw new Error("none"); }, sink() { throw new Error("none"); } }, plugins: [broken] });
     const scan = await scanOf(parts);
     expect(await rowsOf(exec, scan, { plugins: [plugin] })).toHaveLength(86);
+    // A query of a session with that plugin reports it.
+    await expect(rowsOf(exec, scan, { plugins: [plugin, broken] })).rejects.toThrow(/cannot import plugin module "@lgde\/no-such-plugin"/);
     await exec.stop();
   });
 

@@ -1,17 +1,19 @@
 // First occurrences of multi-column keys (distinct, dropDuplicates on several columns). Each key
-// column becomes an int per row (int32/date values as they are, others ids from a `GroupTable` of the
-// column), and the tuples of those ints are deduped:
+// column becomes an int per row (the first 31 int32/date columns their values as they are, others ids
+// from a `GroupTable` of the column), and the tuples of those ints are deduped:
 //
 // - while the tuples seen are few, in a `TupleTable`, streaming: a batch's new rows come out at once;
-// - past `limits.streamTuples` tuples, by radix partitioning: the rest of the input is held, its tuples
-//   scattered by the top bits of their hash into partitions, and each partition deduped alone in a
-//   table that stays in cache (and in the TLB), then the held batches come out in their order.
+// - past `limits.streamTuples` tuples, by radix partitioning, a window of rows at a time: the window's
+//   batches are held, their tuples scattered by the top bits of their hash into partitions, and each
+//   partition deduped against its own table of the tuples seen so far, which is small enough to stay
+//   in cache (and in the TLB) while its records go through; then the window's batches come out in
+//   their order.
 //
-// One big table is bound by a cache and TLB miss per row (~400 ns on a 10M-row distinct); a
-// partition's table of a few MiB is not (~100 ns per row, all passes included). The price is
-// holding the input instead of streaming it, which is why small inputs keep streaming.
-// Which rows are kept does not change: a partition receives its tuples in input order, so the
-// first occurrence of each tuple is the one flagged.
+// One big table is bound by a cache and TLB miss per row (~400 ns a row on a 10M-row distinct); a
+// partition's table is not (~100 ns a row, all passes included). The price is holding a window of the
+// input instead of streaming it, which is why small inputs keep streaming and windows are bounded.
+// Which rows are kept does not change: a partition receives its tuples in input order, so the first
+// occurrence of each tuple is the one flagged.
 import type { DataType } from "@lgde/core";
 import { GroupTable } from "./hash.js";
 import { TupleTable, hashRows } from "./tuple-table.js";
@@ -19,40 +21,47 @@ import type { Chunk } from "./vector.js";
 
 /** Sizes that decide how `FirstTuples` works (tests make them small). */
 export interface FirstTuplesLimits {
-  /** Distinct tuples after which the rest of the input is held and deduped by partitions. */
+  /** Distinct tuples after which the input is held and deduped by partitions, a window at a time. */
   readonly streamTuples: number;
+  /** Rows held per window: the memory a window takes (its batches and ~24 bytes a row of records); later windows reload the tuples of earlier ones, packed. */
+  readonly windowRows: number;
   /**
-   * Tuples a partition's table has room for at first (it doubles when half full): a partition holding
-   * one frequent tuple's millions of rows must not get a table of millions of slots.
+   * New tuples a partition's table makes room for in a window at most (it doubles when half full):
+   * a partition holding one frequent tuple's millions of rows must not get millions of slots.
    */
   readonly partitionTuples: number;
-  /** The held tuples go to 2^partitionBits partitions by the top bits of their hash. */
+  /** The held tuples go to 2^partitionBits partitions by the top bits of their hash (0 to 16). */
   readonly partitionBits: number;
 }
 
-/** 2^10 partitions: 10M distinct tuples of three columns make tables of ~1 MiB. */
-const DEFAULT_LIMITS: FirstTuplesLimits = { streamTuples: 1 << 18, partitionTuples: 1 << 16, partitionBits: 10 };
+/** 2^10 partitions: 10M distinct tuples of three int columns make a table of ~0.5 MiB per partition. */
+const DEFAULT_LIMITS: FirstTuplesLimits = { streamTuples: 1 << 18, windowRows: 1 << 24, partitionTuples: 1 << 16, partitionBits: 10 };
 
+/** A batch and the rows of it whose key is new, in row order. */
+export interface FirstRows {
+  readonly chunk: Chunk;
+  readonly rows: Int32Array;
+}
 
-/** A held batch and the index of its first row among all held rows. */
+/** A held batch and the index of its first row among the rows held in the window. */
 interface Held {
   readonly chunk: Chunk;
   readonly base: number;
 }
 
-/** Rows whose tuples are scattered into one run at a time (a run's records: ~20 MiB for three key columns). */
+/** Rows whose tuples are scattered into one run at a time (a run's records: 24 MiB for three int key columns). */
 const RUN_ROWS = 1 << 20;
 
 /** Tuples scattered but not yet sorted into a run. */
 interface Pending {
   readonly parts: readonly Int32Array[];
   readonly hashes: Int32Array;
-  /** The held index of row 0, or -1 for tuples seen while streaming (never flagged). */
+  /** The window index of row 0, or -1 for tuples seen while streaming (never flagged). */
   readonly base: number;
   readonly n: number;
 }
 
-/** Records (hash, held row or -1, a part per column) sorted by partition; partition p is records starts[p] .. starts[p + 1] - 1. */
+/** Records (hash, window row or -1, a part per column) sorted by partition; partition p is records starts[p] .. starts[p + 1] - 1. */
 interface Run {
   readonly records: Int32Array;
   readonly starts: Int32Array;
@@ -69,63 +78,58 @@ export class FirstTuples {
   /** Whether the tuple ends with a null mask of the raw columns. */
   private readonly masked: boolean;
   private tuples: TupleTable | null;
+  /** Once holding: per partition, the tuples of earlier windows, packed (null before holding). */
+  private known: Int32Array[] | null = null;
+  /** The table every partition is deduped in, in turn (it stays in cache). */
+  private readonly table: PartitionTable;
   private pending: Pending[] = [];
   private pendingRows = 0;
-  private runs: Run[] | null = null;
+  private runs: Run[] = [];
   private readonly stride: number;
-  private readonly held: Held[] = [];
+  private held: Held[] = [];
   private heldRows = 0;
 
   constructor(types: readonly DataType[], private readonly keys: readonly number[], private readonly limits: FirstTuplesLimits = DEFAULT_LIMITS) {
     if (types.length < 2) throw new Error("internal: FirstTuples needs at least two key columns");
-    let bits = 0;
+    const bits = limits.partitionBits;
+    if (!Number.isInteger(bits) || bits < 0 || bits > 16) throw new RangeError(`internal: partitionBits must be 0 to 16, got ${bits}`);
+    let raw = 0;
     this.sources = types.map((t) => (
-      (t === "int32" || t === "date") && bits < 31 ? { kind: "raw", bit: 1 << bits++ } : { kind: "ids", table: new GroupTable([t], false) }
+      (t === "int32" || t === "date") && raw < 31 ? { kind: "raw", bit: 1 << raw++ } : { kind: "ids", table: new GroupTable([t], false) }
     ));
-    this.masked = bits > 0;
+    this.masked = raw > 0;
     const width = types.length + (this.masked ? 1 : 0);
     this.tuples = new TupleTable(width);
     this.stride = width + 2;
+    this.table = new PartitionTable(width + 1);
   }
 
-  /** Whether the input is now held until `finish` (for tests). */
-  get holding(): boolean { return this.runs !== null; }
+  /** Whether the input is now held a window at a time (for tests). */
+  get holding(): boolean { return this.known !== null; }
 
-  /** The rows of `c` whose key is new, in row order; null when `c` is held until `finish`. */
-  add(c: Chunk): Int32Array | null {
+  /** What can be passed on after `c`: `c` itself with its new rows while streaming, a whole window's batches when one fills up, or nothing. */
+  add(c: Chunk): FirstRows[] {
     const n = c.length;
     const parts = this.partsOf(c);
     if (this.tuples !== null) {
       const t = this.tuples, before = t.size;
       const ids = new Int32Array(n);
       t.assign(parts, n, ids);
-      const out = new Int32Array(t.size - before);
+      const rows = new Int32Array(t.size - before);
       // New tuples get ids before, before + 1, ... in row order.
-      for (let i = 0, next = before; i < n && next < t.size; i++) if (ids[i] === next) out[next++ - before] = i;
+      for (let i = 0, next = before; i < n && next < t.size; i++) if (ids[i] === next) rows[next++ - before] = i;
       if (t.size >= this.limits.streamTuples) this.startHolding(t);
-      return out;
+      return [{ chunk: c, rows }];
     }
     this.scatter(parts, n, this.heldRows);
     this.held.push({ chunk: c, base: this.heldRows });
     this.heldRows += n;
-    return null;
+    return this.heldRows >= this.limits.windowRows ? this.window(false) : [];
   }
 
-  /** The held batches in input order, each with its rows whose key is new. */
-  *finish(): Generator<{ chunk: Chunk; rows: Int32Array }> {
-    if (this.runs === null) return;
-    const isNew = this.dedupe();
-    for (let h = 0; h < this.held.length; h++) {
-      const { chunk, base } = this.held[h]!;
-      let k = 0;
-      for (let i = 0; i < chunk.length; i++) k += isNew[base + i]!;
-      const rows = new Int32Array(k);
-      for (let i = 0, j = 0; i < chunk.length; i++) if (isNew[base + i] === 1) rows[j++] = i;
-      // Let the batch go as soon as it is passed on.
-      (this.held as (Held | undefined)[])[h] = undefined;
-      yield { chunk, rows };
-    }
-    this.held.length = 0;
+  /** The batches still held, in input order, each with its rows whose key is new. */
+  finish(): FirstRows[] {
+    return this.known === null ? [] : this.window(true);
   }
 
   /** The tuple parts of a batch's rows: one int per key column, then the null mask. */
@@ -135,11 +139,12 @@ export class FirstTuples {
     const parts = this.sources.map((src, i) => {
       const v = c.columns[this.keys[i]!]!;
       if (src.kind === "ids") return src.table.assign([v], n);
-      if (v.type !== "int32" && v.type !== "date") {
-        // Only an all-null column has another type here.
+      if (v.type === "null") {
+        // An all-null column (no values to read).
         for (let r = 0; r < n; r++) mask![r]! |= src.bit;
         return new Int32Array(n);
       }
+      if (v.type !== "int32" && v.type !== "date") throw new Error(`internal: key column ${this.keys[i]} of a distinct holds ${v.type}, expected int32 or date`);
       if (v.valid === null) return v.values.length === n ? v.values : v.values.subarray(0, n);
       const out = v.values.slice(0, n);
       for (let r = 0; r < n; r++) if (v.valid[r] === 0) { out[r] = 0; mask![r]! |= src.bit; }
@@ -149,9 +154,9 @@ export class FirstTuples {
     return parts;
   }
 
-  /** Moves the streamed tuples into the partitions (as rows that are not held), then holds from now on. */
+  /** Moves the streamed tuples into the partitions (as rows never passed on again), then holds from now on. */
   private startHolding(t: TupleTable): void {
-    this.runs = [];
+    this.known = Array.from({ length: 1 << this.limits.partitionBits }, () => EMPTY);
     this.scatter(t.tupleColumns(), t.size, -1);
     this.tuples = null;
   }
@@ -176,26 +181,41 @@ export class FirstTuples {
     const at = starts.slice(0, partitions);
     const records = new Int32Array(this.pendingRows * stride);
     for (const { parts, hashes, base, n } of this.pending) writeRecords(records, at, stride, shift, parts, hashes, base, n);
-    this.runs!.push({ records, starts });
+    this.runs.push({ records, starts });
     this.pending = [];
     this.pendingRows = 0;
   }
 
-  /** A flag per held row: 1 where its tuple was not seen before it. */
-  private dedupe(): Uint8Array {
+  /**
+   * Dedupes the window's tuples partition by partition, each against the tuples of earlier windows
+   * (loaded into the table first), then passes on the window's batches. `last`: no window follows,
+   * so the tuples need not be kept.
+   */
+  private window(last: boolean): FirstRows[] {
     this.flush();
-    const runs = this.runs!, stride = this.stride, w = stride - 2;
+    const runs = this.runs, known = this.known!, table = this.table, stride = this.stride;
     const isNew = new Uint8Array(this.heldRows);
-    // One table reused by every partition.
-    const table = new PartitionTable(w + 1);
-    for (let p = 0, partitions = 1 << this.limits.partitionBits; p < partitions; p++) {
+    for (let p = 0; p < known.length; p++) {
       let n = 0;
       for (const r of runs) n += r.starts[p + 1]! - r.starts[p]!;
-      table.reset(Math.min(n, this.limits.partitionTuples));
+      if (n === 0) continue;
+      // Room for every record being new (up to a bound), so that the table rarely grows.
+      table.reset(known[p]!.length / table.width + Math.min(n, this.limits.partitionTuples));
+      table.load(known[p]!);
       for (const r of runs) dedupeRecords(table, r.records, r.starts[p]!, r.starts[p + 1]!, stride, isNew);
+      if (!last) known[p] = table.packed();
     }
-    this.runs = null;
-    return isNew;
+    const out = this.held.map(({ chunk, base }): FirstRows => {
+      let k = 0;
+      for (let i = 0; i < chunk.length; i++) k += isNew[base + i]!;
+      const rows = new Int32Array(k);
+      for (let i = 0, j = 0; i < chunk.length; i++) if (isNew[base + i] === 1) rows[j++] = i;
+      return { chunk, rows };
+    });
+    this.runs = [];
+    this.held = [];
+    this.heldRows = 0;
+    return out;
   }
 }
 
@@ -231,6 +251,29 @@ class PartitionTable {
     this.size = 0;
   }
 
+  /** Inserts packed tuples known to be distinct (and absent). */
+  load(packed: Int32Array): void {
+    const width = this.width;
+    for (let q = 0; q < packed.length; q += width) {
+      if (++this.size * 2 > this.mask + 1) this.grow();
+      const slots = this.slots, mask = this.mask;
+      let s = (packed[q]! >>> 1) & mask;
+      while (slots[s * width] !== 0) s = (s + 1) & mask;
+      slots.set(packed.subarray(q, q + width), s * width);
+    }
+  }
+
+  /** The tuples held, packed. */
+  packed(): Int32Array {
+    const width = this.width, slots = this.slots, out = new Int32Array(this.size * width);
+    for (let s = 0, q = 0; q < out.length; s++) {
+      if (slots[s * width] === 0) continue;
+      out.set(slots.subarray(s * width, (s + 1) * width), q);
+      q += width;
+    }
+    return out;
+  }
+
   /** Doubles the slots, moving every tuple. */
   grow(): void {
     const old = this.slots, width = this.width, oldCap = this.mask + 1;
@@ -248,7 +291,9 @@ class PartitionTable {
   }
 }
 
-/** Inserts records from..to-1 in order into a partition's table, flagging held rows whose tuple is new. */
+const EMPTY = new Int32Array(0);
+
+/** Inserts records from..to-1 in order into a partition's table, flagging window rows whose tuple is new. */
 function dedupeRecords(table: PartitionTable, r: Int32Array, from: number, to: number, stride: number, isNew: Uint8Array): void {
   const width = table.width, w = width - 1;
   let slots = table.slots, mask = table.mask;

@@ -1,4 +1,6 @@
-// distinct() and dropDuplicates(columns): streams the first row of each key (nulls equal).
+// distinct() and dropDuplicates(columns): the first row of each key (nulls equal), in input order;
+// streamed, except that a key of several columns is held a window at a time once its tuples are many
+// (FirstTuples).
 import type { Schema } from "@lgde/core";
 import { FirstInts } from "../kernels/first-ints.js";
 import { FirstTuples } from "../kernels/first-tuples.js";
@@ -34,9 +36,10 @@ export async function* executeDistinct(node: DistinctExec, rt: RuntimeContext): 
     // Several key columns: streamed while the tuples are few, held and deduped by partitions after.
     const tuples = new FirstTuples(types, keys);
     for await (const c of rt.run(node.input)) {
-      const idx = tuples.add(c);
-      const out = idx === null ? null : pick(c, idx);
-      if (out !== null) yield out;
+      for (const { chunk, rows } of tuples.add(c)) {
+        const out = pick(chunk, rows);
+        if (out !== null) yield out;
+      }
     }
     for (const { chunk, rows } of tuples.finish()) {
       const out = pick(chunk, rows);
@@ -47,9 +50,9 @@ export async function* executeDistinct(node: DistinctExec, rt: RuntimeContext): 
   // One int key: a bit per value instead of an id table.
   const t0 = types[0];
   const ints = t0 === "int32" || t0 === "date" ? new FirstInts(t0) : null;
-  const table = new GroupTable(types, false);
+  const table = ints === null ? new GroupTable(types, false) : null;
   for await (const c of rt.run(node.input)) {
-    const out = pick(c, ints !== null ? ints.firstRows(c.columns[keys[0]!]!, c.length) : firstOccurrences(table, c, node.keys));
+    const out = pick(c, ints !== null ? ints.firstRows(c.columns[keys[0]!]!, c.length) : firstOccurrences(table!, c, node.keys));
     if (out !== null) yield out;
   }
 }

@@ -13,6 +13,15 @@ describe("distinct, union, except", () => {
   it("dropDuplicates keeps the first row per key", async () => {
     expect(await run(Distinct.create(a, ["x"]))).toEqual([[1, "a"], [2, "b"], [null, null], [3, "c"]]);
   });
+  it("distinct on several columns keeps the first rows, in order, past the tuples it streams (300K rows)", async () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => [(i * 7919) % 290_000, i % 7 === 0 ? null : `s${i % 2}`]);
+    const seen = new Set<string>();
+    const firsts = rows.filter((r) => (seen.has(JSON.stringify(r)) ? false : (seen.add(JSON.stringify(r)), true)));
+    const got = await run(Distinct.create(values([["x", "int32"], ["s", "utf8"]], rows, 4096), null));
+    // As text: a deep comparison of 300K rows takes seconds.
+    expect(got).toHaveLength(firsts.length);
+    expect(JSON.stringify(got)).toBe(JSON.stringify(firsts));
+  });
   it("union keeps all rows in order", async () => {
     const rows = await run(Union.create([a, b]));
     expect(rows).toHaveLength(10);
