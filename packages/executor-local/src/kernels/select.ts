@@ -8,15 +8,16 @@ import { allNull, type Chunk, type Vec } from "./vector.js";
  */
 function runsOf(indices: Int32Array): Int32Array | null {
   const n = indices.length;
-  if (n < 64) return null;
+  if (n < 64 || indices[0]! < 0) return null;
+  // Short runs copy faster value by value than by a typed-array copy per run: give up as soon as
+  // the runs are too many to average 16 rows.
+  const most = n >> 4;
   let runs = 1;
   for (let i = 1; i < n; i++) {
     const d = indices[i]! - indices[i - 1]!;
     if (d <= 0) return null;
-    if (d !== 1) runs++;
+    if (d !== 1 && ++runs > most) return null;
   }
-  // Short runs copy faster value by value than by a typed-array copy per run.
-  if (runs * 16 > n || indices[0]! < 0) return null;
   const starts = new Int32Array(runs + 1);
   for (let i = 1, r = 1; i < n; i++) if (indices[i]! !== indices[i - 1]! + 1) starts[r++] = i;
   starts[runs] = n;
