@@ -15,7 +15,8 @@
 // Which rows are kept does not change: a partition receives its tuples in input order, so the first
 // occurrence of each tuple is the one flagged.
 import type { DataType } from "@lgde/core";
-import { GroupTable } from "./hash.js";
+import { GroupTable, rowsOfNewIds } from "./hash.js";
+import { maskToIndices } from "./select.js";
 import { TupleTable, hashRows } from "./tuple-table.js";
 import type { Chunk } from "./vector.js";
 
@@ -115,9 +116,7 @@ export class FirstTuples {
       const t = this.tuples, before = t.size;
       const ids = new Int32Array(n);
       t.assign(parts, n, ids);
-      const rows = new Int32Array(t.size - before);
-      // New tuples get ids before, before + 1, ... in row order.
-      for (let i = 0, next = before; i < n && next < t.size; i++) if (ids[i] === next) rows[next++ - before] = i;
+      const rows = rowsOfNewIds(ids, n, before, t.size);
       if (t.size >= this.limits.streamTuples) this.startHolding(t);
       return [{ chunk: c, rows }];
     }
@@ -205,13 +204,9 @@ export class FirstTuples {
       for (const r of runs) dedupeRecords(table, r.records, r.starts[p]!, r.starts[p + 1]!, stride, isNew);
       if (!last) known[p] = table.packed();
     }
-    const out = this.held.map(({ chunk, base }): FirstRows => {
-      let k = 0;
-      for (let i = 0; i < chunk.length; i++) k += isNew[base + i]!;
-      const rows = new Int32Array(k);
-      for (let i = 0, j = 0; i < chunk.length; i++) if (isNew[base + i] === 1) rows[j++] = i;
-      return { chunk, rows };
-    });
+    const out = this.held.map(({ chunk, base }): FirstRows => (
+      { chunk, rows: maskToIndices(isNew.subarray(base, base + chunk.length), chunk.length) }
+    ));
     this.runs = [];
     this.held = [];
     this.heldRows = 0;

@@ -44,6 +44,13 @@ function compositeKeyFn(vs: readonly Vec[]): (i: number) => string {
   };
 }
 
+/** The rows where ids before..after-1 first appear in `ids` (a table gives new keys ids in row order). */
+export function rowsOfNewIds(ids: Int32Array, n: number, before: number, after: number): Int32Array {
+  const out = new Int32Array(after - before);
+  for (let i = 0, next = before; i < n && next < after; i++) if (ids[i] === next) out[next++ - before] = i;
+  return out;
+}
+
 /**
  * Maps key tuples to dense ids 0..size-1 in first-seen order and keeps each group's key values.
  * Mutable; owned by one operator stream.

@@ -27,23 +27,19 @@ function runsOf(indices: Int32Array): Int32Array | null {
 /** `takeVec` for ascending indices in long runs (a filter or distinct that keeps most rows): a block copy per run. */
 function takeRuns(v: Vec, indices: Int32Array, starts: Int32Array): Vec {
   const n = indices.length, runs = starts.length - 1;
-  const copy = <T extends Int32Array | Uint8Array | Float64Array>(a: T, out: T, width: number): T => {
+  const copy = <T extends Int32Array | Uint8Array | Float64Array | BigInt64Array>(a: T, out: T): T => {
     for (let r = 0; r < runs; r++) {
-      const at = starts[r]!, from = indices[at]!, len = starts[r + 1]! - at;
-      out.set(a.subarray(from * width, (from + len) * width) as never, at * width);
+      const at = starts[r]!, from = indices[at]!;
+      out.set(a.subarray(from, from + starts[r + 1]! - at) as never, at);
     }
     return out;
   };
-  const valid = v.valid === null ? null : copy(v.valid, new Uint8Array(n), 1);
+  const valid = v.valid === null ? null : copy(v.valid, new Uint8Array(n));
   switch (v.type) {
-    case "int32": case "date": return { type: v.type, length: n, values: copy(v.values, new Int32Array(n), 1), valid };
-    case "int64": case "timestamp": {
-      const a = v.values, out = new BigInt64Array(n);
-      copy(new Int32Array(a.buffer, a.byteOffset, a.length * 2), new Int32Array(out.buffer), 2);
-      return { type: v.type, length: n, values: out, valid };
-    }
-    case "float64": return { type: v.type, length: n, values: copy(v.values, new Float64Array(n), 1), valid };
-    case "bool": return { type: v.type, length: n, values: copy(v.values, new Uint8Array(n), 1), valid };
+    case "int32": case "date": return { type: v.type, length: n, values: copy(v.values, new Int32Array(n)), valid };
+    case "int64": case "timestamp": return { type: v.type, length: n, values: copy(v.values, new BigInt64Array(n)), valid };
+    case "float64": return { type: v.type, length: n, values: copy(v.values, new Float64Array(n)), valid };
+    case "bool": return { type: v.type, length: n, values: copy(v.values, new Uint8Array(n)), valid };
     case "utf8": {
       const o = v.offsets, offsets = new Int32Array(n + 1);
       let total = 0;
@@ -65,7 +61,12 @@ function takeRuns(v: Vec, indices: Int32Array, starts: Int32Array): Vec {
 }
 
 /** Rows `indices` of `v`; an index of -1 yields a null row (outer joins). */
-export function takeVec(v: Vec, indices: Int32Array, starts: Int32Array | null = runsOf(indices)): Vec {
+export function takeVec(v: Vec, indices: Int32Array): Vec {
+  return takeRows(v, indices, runsOf(indices));
+}
+
+/** `takeVec`, given `runsOf(indices)` (computed once for every column of a chunk); null takes row by row. */
+export function takeRows(v: Vec, indices: Int32Array, starts: Int32Array | null): Vec {
   const n = indices.length;
   if (starts !== null) return takeRuns(v, indices, starts);
   let valid: Uint8Array | null = null;
@@ -135,7 +136,7 @@ export function maskToIndices(mask: Uint8Array, length: number, maskValid: Uint8
 
 export function takeChunk(c: Chunk, indices: Int32Array): Chunk {
   const starts = runsOf(indices);
-  return { columns: c.columns.map((v) => takeVec(v, indices, starts)), length: indices.length };
+  return { columns: c.columns.map((v) => takeRows(v, indices, starts)), length: indices.length };
 }
 
 /** Keeps the rows whose mask value is true (null counts as false). */

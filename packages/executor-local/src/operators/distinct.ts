@@ -4,7 +4,7 @@
 import type { Schema } from "@lgde/core";
 import { FirstInts } from "../kernels/first-ints.js";
 import { FirstTuples } from "../kernels/first-tuples.js";
-import { GroupTable } from "../kernels/hash.js";
+import { GroupTable, rowsOfNewIds } from "../kernels/hash.js";
 import { takeChunk } from "../kernels/select.js";
 import type { Chunk } from "../kernels/vector.js";
 import type { PhysicalPlan } from "../physical-plan.js";
@@ -22,10 +22,7 @@ export interface DistinctExec {
 export function firstOccurrences(table: GroupTable, c: Chunk, keys: readonly number[] | null): Int32Array {
   const cols = keys === null ? c.columns : keys.map((k) => c.columns[k]!);
   const before = table.size;
-  const ids = table.assign(cols, c.length);
-  const out = new Int32Array(table.size - before);
-  for (let i = 0, next = before; i < c.length && next < table.size; i++) if (ids[i] === next) out[next++ - before] = i;
-  return out;
+  return rowsOfNewIds(table.assign(cols, c.length), c.length, before, table.size);
 }
 
 export async function* executeDistinct(node: DistinctExec, rt: RuntimeContext): AsyncGenerator<Chunk> {
@@ -49,10 +46,16 @@ export async function* executeDistinct(node: DistinctExec, rt: RuntimeContext): 
   }
   // One int key: a bit per value instead of an id table.
   const t0 = types[0];
-  const ints = t0 === "int32" || t0 === "date" ? new FirstInts(t0) : null;
-  const table = ints === null ? new GroupTable(types, false) : null;
+  let firstRows: (c: Chunk) => Int32Array;
+  if (t0 === "int32" || t0 === "date") {
+    const ints = new FirstInts(t0);
+    firstRows = (c) => ints.firstRows(c.columns[keys[0]!]!, c.length);
+  } else {
+    const table = new GroupTable(types, false);
+    firstRows = (c) => firstOccurrences(table, c, node.keys);
+  }
   for await (const c of rt.run(node.input)) {
-    const out = pick(c, ints !== null ? ints.firstRows(c.columns[keys[0]!]!, c.length) : firstOccurrences(table!, c, node.keys));
+    const out = pick(c, firstRows(c));
     if (out !== null) yield out;
   }
 }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DataType } from "@lgde/core";
 import { vecFromValues } from "../../src/index.js";
-import { sliceVec, takeVec } from "../../src/kernels/select.js";
+import { sliceVec, takeRows, takeVec } from "../../src/kernels/select.js";
 
 /** Ascending indices in runs of consecutive rows (what a filter or distinct keeping most rows gives). */
 function runsIn(n: number, picks: readonly { start: number; len: number }[]): Int32Array {
@@ -29,7 +29,7 @@ describe("takeVec", () => {
         (values, picks, from) => {
           const v = sliceVec(vecFromValues(type, values), Math.min(from, values.length), values.length);
           const idx = runsIn(v.length, picks);
-          expect(takeVec(v, idx)).toEqual(takeVec(v, idx, null));
+          expect(takeVec(v, idx)).toEqual(takeRows(v, idx, null));
         },
       ), { numRuns: 150 });
     });
