@@ -50,6 +50,6 @@ export {
   MICROS_PER_DAY, toWall, toLocalDays, fromWall, toWallExact, fromWallExact, timestampText, wallTimestampText, dateText,
 } from "./time/convert.js";
 export {
-  compilePattern, formatWall, parseWall, parseTimestampText, parseDateText, type Pattern, type WallTime,
+  compilePattern, formatWall, formatWallTo, type WallSink, parseWall, parseTimestampText, parseDateText, type Pattern, type WallTime,
 } from "./time/pattern.js";
 export { unaliasBuffers } from "./format/unalias-buffers.js";

@@ -37,8 +37,8 @@ const hi = E.binary("<", time, lit(1604156500));
 const aPos = E.binary(">", col("a"), lit(1));
 const and = (...xs: Expr[]) => xs.reduce((x, y) => E.binary("and", x, y));
 
-const LO = "CAST(b#1 AS int64) >= CAST(1604156400 AS int64)";
-const LO_AND_HI = `((${LO}) and (CAST(b#1 AS int64) < CAST(1604156500 AS int64)))`;
+const LO = "CAST(b#1 AS int64) >= 1604156400";
+const LO_AND_HI = `((${LO}) and (CAST(b#1 AS int64) < 1604156500))`;
 const explain = (plan: LogicalPlan) => local().explain(plan, context());
 const runFake = (plan: LogicalPlan) => run(plan, { sources: { fake: fakeSource() } });
 /** The same rows through a Values input (no scan, so the Filter is planned as written). */

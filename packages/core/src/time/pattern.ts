@@ -55,37 +55,65 @@ function pad(n: number, width: number): string {
   return n < 0 ? "-" + p : p;
 }
 
+/** Receives the pieces of a formatted wall-clock time, so that a column can take them as bytes. */
+export interface WallSink {
+  /** Literal text, or a name (month, weekday, AM/PM). */
+  text(s: string): void;
+  /** An integer in decimal, zero-padded to `width` digits (the sign before the padding). */
+  number(n: number, width: number): void;
+}
+
 const ymd = new Int32Array(3);
 
-/** Formats a wall-clock time given as days since epoch and microseconds within the day. */
-export function formatWall(p: Pattern, days: number, microsOfDay: number): string {
+/** Writes a wall-clock time given as days since epoch and microseconds within the day, token by token. */
+export function formatWallTo(p: Pattern, days: number, microsOfDay: number, sink: WallSink): void {
   civilFromDays(days, ymd);
   const y = ymd[0]!, mo = ymd[1]!, d = ymd[2]!;
   const secOfDay = Math.floor(microsOfDay / 1_000_000);
   const H = Math.floor(secOfDay / 3600), mi = Math.floor((secOfDay % 3600) / 60), s = secOfDay % 60;
   const frac = microsOfDay % 1_000_000;
-  let out = "";
   for (const t of p.tokens) {
-    if (t.kind === "literal") { out += t.text; continue; }
+    if (t.kind === "literal") { sink.text(t.text); continue; }
     const c = t.count;
     switch (t.letter) {
-      case "y": case "u": out += c === 2 ? pad(((y % 100) + 100) % 100, 2) : pad(y, c); break;
-      case "M": case "L": out += c >= 4 ? MONTHS[mo - 1]! : c === 3 ? MONTHS[mo - 1]!.slice(0, 3) : pad(mo, c); break;
-      case "d": out += pad(d, c); break;
-      case "D": out += pad(days - daysFromCivil(y, 1, 1) + 1, c); break;
-      case "H": out += pad(H, c); break;
-      case "k": out += pad(H === 0 ? 24 : H, c); break;
-      case "h": out += pad(H % 12 === 0 ? 12 : H % 12, c); break;
-      case "K": out += pad(H % 12, c); break;
-      case "m": out += pad(mi, c); break;
-      case "s": out += pad(s, c); break;
-      case "S": out += pad(frac, 6).slice(0, c).padEnd(c, "0"); break;
-      case "a": out += H < 12 ? "AM" : "PM"; break;
-      case "E": { const name = DAYS[((days % 7) + 7) % 7]!; out += c >= 4 ? name : name.slice(0, 3); break; }
-      case "Q": out += pad(Math.floor((mo - 1) / 3) + 1, c); break;
+      case "y": case "u": sink.number(c === 2 ? ((y % 100) + 100) % 100 : y, c); break;
+      case "M": case "L": if (c >= 4) sink.text(MONTHS[mo - 1]!); else if (c === 3) sink.text(MONTHS[mo - 1]!.slice(0, 3)); else sink.number(mo, c); break;
+      case "d": sink.number(d, c); break;
+      case "D": sink.number(days - daysFromCivil(y, 1, 1) + 1, c); break;
+      case "H": sink.number(H, c); break;
+      case "k": sink.number(H === 0 ? 24 : H, c); break;
+      case "h": sink.number(H % 12 === 0 ? 12 : H % 12, c); break;
+      case "K": sink.number(H % 12, c); break;
+      case "m": sink.number(mi, c); break;
+      case "s": sink.number(s, c); break;
+      case "S": {
+        // The first c digits of the six-digit fraction, zeros past the sixth.
+        const shown = Math.min(c, 6);
+        sink.number(Math.floor(frac / 10 ** (6 - shown)), shown);
+        if (c > 6) sink.text("0".repeat(c - 6));
+        break;
+      }
+      case "a": sink.text(H < 12 ? "AM" : "PM"); break;
+      case "E": { const name = DAYS[((days % 7) + 7) % 7]!; sink.text(c >= 4 ? name : name.slice(0, 3)); break; }
+      case "Q": sink.number(Math.floor((mo - 1) / 3) + 1, c); break;
     }
   }
-  return out;
+}
+
+/** Collects the pieces as one string. */
+class StringSink implements WallSink {
+  out = "";
+  text(s: string): void { this.out += s; }
+  number(n: number, width: number): void { this.out += pad(n, width); }
+}
+
+const stringSink = new StringSink();
+
+/** Formats a wall-clock time given as days since epoch and microseconds within the day. */
+export function formatWall(p: Pattern, days: number, microsOfDay: number): string {
+  stringSink.out = "";
+  formatWallTo(p, days, microsOfDay, stringSink);
+  return stringSink.out;
 }
 
 /** Parsed wall-clock fields; null when the text does not match the pattern. */

@@ -1,7 +1,8 @@
 // Binary operators over two vectors of the same type: arithmetic (Spark wrapping for int32/int64,
 // null on division by zero), comparisons (NaN largest and equal to itself), three-valued and/or.
-import type { ArithmeticOp, ComparisonOp } from "@lgde/core";
-import { andValid, compareBytes, type BoolVec, type Vec } from "../kernels/vector.js";
+import type { ArithmeticOp, ComparisonOp, LiteralValue } from "@lgde/core";
+import { int64FromSafeIntegers, safeIntegersFromInt64 } from "../kernels/int64.js";
+import { andValid, compareBytes, encodeUtf8, type BoolVec, type Vec } from "../kernels/vector.js";
 
 export function arithmetic(op: ArithmeticOp, l: Vec, r: Vec): Vec {
   const n = l.length;
@@ -29,6 +30,8 @@ export function arithmetic(op: ArithmeticOp, l: Vec, r: Vec): Vec {
     return { type: "int32", length: n, values: out, valid };
   }
   if (l.type === "int64" && r.type === "int64") {
+    const exact = op === "+" || op === "-" || op === "*" ? safeArithmetic(op, l.values, r.values, n) : null;
+    if (exact !== null) return { type: "int64", length: n, values: exact, valid };
     const a = l.values, b = r.values, out = new BigInt64Array(n);
     switch (op) {
       case "+": for (let i = 0; i < n; i++) out[i] = BigInt.asIntN(64, a[i]! + b[i]!); break;
@@ -53,6 +56,23 @@ export function arithmetic(op: ArithmeticOp, l: Vec, r: Vec): Vec {
     return { type: "float64", length: n, values: out, valid };
   }
   throw new TypeError(`arithmetic ${op} on ${l.type} and ${r.type}`);
+}
+
+/**
+ * `a op b` computed in doubles when every operand and result is a safe integer (then exact, and no
+ * BigInt per row); null when some is not, for the BigInt loop to wrap as Spark does.
+ */
+function safeArithmetic(op: "+" | "-" | "*", a: BigInt64Array, b: BigInt64Array, n: number): BigInt64Array | null {
+  const x = safeIntegersFromInt64(a, n), y = x === null ? null : safeIntegersFromInt64(b, n);
+  if (x === null || y === null) return null;
+  switch (op) {
+    case "+": for (let i = 0; i < n; i++) x[i] = x[i]! + y[i]!; break;
+    case "-": for (let i = 0; i < n; i++) x[i] = x[i]! - y[i]!; break;
+    case "*": for (let i = 0; i < n; i++) x[i] = x[i]! * y[i]!; break;
+  }
+  // A result past 2^53 may be rounded (a double rounds monotonically, so it shows as past 2^53 - 1).
+  for (let i = 0; i < n; i++) if (x[i]! > Number.MAX_SAFE_INTEGER || x[i]! < -Number.MAX_SAFE_INTEGER) return null;
+  return int64FromSafeIntegers(x, n);
 }
 
 /** -1, 0 or 1 comparing row i of l with row i of r (same type, both valid). Spark orders NaN above all numbers. */
@@ -114,10 +134,70 @@ export function compare(op: ComparisonOp, l: Vec, r: Vec): BoolVec {
     }
     return { type: "bool", length: n, values: out, valid };
   }
+  if ((l.type === "int64" || l.type === "timestamp") && (r.type === "int64" || r.type === "timestamp")) {
+    // As doubles when both sides are safe integers: reading a BigInt64Array element allocates a BigInt.
+    const a = safeIntegersFromInt64(l.values, n), b = a === null ? null : safeIntegersFromInt64(r.values, n);
+    if (a !== null && b !== null) {
+      for (let i = 0; i < n; i++) out[i] = a[i]! < b[i]! ? 0 : a[i] === b[i] ? 1 : 2;
+      return { type: "bool", length: n, values: orderedAs(op, out), valid };
+    }
+  }
   const cmp = rowComparator(l, r);
   const pred = PRED[op];
   for (let i = 0; i < n; i++) out[i] = pred(cmp(i, i)) ? 1 : 0;
   return { type: "bool", length: n, values: out, valid };
+}
+
+/** Turns orderings (0: less, 1: equal, 2: greater) into the outcome of `op`, in place. */
+function orderedAs(op: Exclude<ComparisonOp, "<=>">, ord: Uint8Array): Uint8Array {
+  const n = ord.length;
+  switch (op) {
+    case "=": for (let i = 0; i < n; i++) ord[i] = ord[i] === 1 ? 1 : 0; break;
+    case "!=": for (let i = 0; i < n; i++) ord[i] = ord[i] === 1 ? 0 : 1; break;
+    case "<": for (let i = 0; i < n; i++) ord[i] = ord[i] === 0 ? 1 : 0; break;
+    case "<=": for (let i = 0; i < n; i++) ord[i] = ord[i] === 2 ? 0 : 1; break;
+    case ">": for (let i = 0; i < n; i++) ord[i] = ord[i] === 2 ? 1 : 0; break;
+    case ">=": for (let i = 0; i < n; i++) ord[i] = ord[i] === 0 ? 0 : 1; break;
+  }
+  return ord;
+}
+
+const FLIPPED = { "=": "=", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<=" } as const;
+
+/**
+ * `l op x` for a non-null constant x (or `x op l` when `constantOnLeft`), without a vector of the
+ * constant; null when there is no fast path for these types (the caller compares vectors).
+ */
+export function compareConstant(op: Exclude<ComparisonOp, "<=>">, l: Vec, x: LiteralValue, constantOnLeft: boolean): BoolVec | null {
+  const o = constantOnLeft ? FLIPPED[op] : op;
+  const n = l.length;
+  let ord: Uint8Array;
+  if ((l.type === "int32" || l.type === "date") && typeof x === "number") {
+    ord = orderings(l.values, x);
+  } else if ((l.type === "int64" || l.type === "timestamp") && typeof x === "number" && Number.isSafeInteger(x)) {
+    const a = safeIntegersFromInt64(l.values, n);
+    if (a === null) return null;
+    ord = orderings(a, x);
+  } else if (l.type === "utf8" && typeof x === "string" && (o === "=" || o === "!=")) {
+    const want = encodeUtf8(x), w = want.length, offsets = l.offsets, bytes = l.bytes;
+    ord = new Uint8Array(n).fill(2);
+    for (let i = 0; i < n; i++) {
+      const s = offsets[i]!;
+      if (offsets[i + 1]! - s !== w) continue;
+      let k = 0;
+      while (k < w && bytes[s + k] === want[k]) k++;
+      if (k === w) ord[i] = 1;
+    }
+  } else {
+    return null;
+  }
+  return { type: "bool", length: n, values: orderedAs(o, ord), valid: l.valid };
+}
+
+function orderings(a: Int32Array | Float64Array, x: number): Uint8Array {
+  const n = a.length, out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = a[i]! < x ? 0 : a[i] === x ? 1 : 2;
+  return out;
 }
 
 /** Three-valued AND / OR. */

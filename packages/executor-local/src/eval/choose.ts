@@ -1,7 +1,6 @@
 // Gathers each row from one of several same-typed vectors (CASE WHEN, coalesce).
 import type { DataType } from "@lgde/core";
-import { ColumnBuilder } from "../kernels/builder.js";
-import type { Vec } from "../kernels/vector.js";
+import { allNull, type StrVec, type Vec } from "../kernels/vector.js";
 
 /** Row i comes from vecs[choice[i]] (row i), or is null when choice[i] is -1. */
 export function choose(type: DataType, vecs: readonly Vec[], choice: Int32Array, n: number): Vec {
@@ -37,10 +36,29 @@ export function choose(type: DataType, vecs: readonly Vec[], choice: Int32Array,
       case "bool": { const out = new Uint8Array(n); take(out as never); return { type, length: n, values: out, valid: anyNull ? valid : null }; }
     }
   }
-  const b = new ColumnBuilder(type, n);
+  if (type === "utf8") return chooseStrings(vecs, choice, n);
+  return allNull("null", n);
+}
+
+/** `choose` for strings: the lengths first, then each row's bytes copied once into place. */
+function chooseStrings(vecs: readonly Vec[], choice: Int32Array, n: number): StrVec {
+  const strs = vecs.map((v) => (v.type === "utf8" ? v : null));
+  const offsets = new Int32Array(n + 1), valid = new Uint8Array(n);
+  let anyNull = false, total = 0;
   for (let i = 0; i < n; i++) {
     const c = choice[i]!;
-    if (c < 0) b.appendNull(); else b.appendFrom(vecs[c]!, i);
+    const v = c < 0 ? null : strs[c]!;
+    if (v === null || (v.valid !== null && v.valid[i] === 0)) anyNull = true;
+    else { valid[i] = 1; total += v.offsets[i + 1]! - v.offsets[i]!; }
+    offsets[i + 1] = total;
   }
-  return b.finish();
+  const bytes = new Uint8Array(total);
+  for (let i = 0; i < n; i++) {
+    if (valid[i] === 0) continue;
+    const v = strs[choice[i]!]!, from = v.bytes;
+    const s = v.offsets[i]!, e = v.offsets[i + 1]!;
+    if (e - s < 16) { let p = offsets[i]!; for (let k = s; k < e; k++) bytes[p++] = from[k]!; }
+    else bytes.set(from.subarray(s, e), offsets[i]!);
+  }
+  return { type: "utf8", length: n, offsets, bytes, valid: anyNull ? valid : null };
 }

@@ -14,6 +14,9 @@ export interface CompileScope {
 export function castTo(e: PExpr, to: DataType): PExpr {
   if (e.type === to) return e;
   if (e.kind === "literal" && e.value === null) return { kind: "literal", value: null, type: to };
+  // Widening an integer literal keeps its value: typed once here rather than cast in every batch
+  // (`coalesce(x, 0)` over an int64 column).
+  if (e.kind === "literal" && e.type === "int32" && (to === "int64" || to === "float64")) return { kind: "literal", value: e.value, type: to };
   return { kind: "cast", input: e, type: to };
 }
 

@@ -2,7 +2,7 @@
 import type { DataType, LiteralValue } from "@lgde/core";
 import { ColumnBuilder } from "../kernels/builder.js";
 import { allNull, encodeUtf8, type BoolVec, type Chunk, type Vec } from "../kernels/vector.js";
-import { arithmetic, compare, logical } from "./binary.js";
+import { arithmetic, compare, compareConstant, logical } from "./binary.js";
 import { castVec } from "./cast.js";
 import { choose } from "./choose.js";
 import { evaluateCoalesce } from "./coalesce.js";
@@ -47,6 +47,17 @@ const EVALUATORS: { readonly [K in PExprKind]: Evaluator<K> } = {
   column: (e, c) => c.columns[e.index]!,
   literal: (e, c) => constant(e.value, e.type, c.length),
   binary: (e, c, ctx) => {
+    switch (e.op) {
+      case "=": case "!=": case "<": case "<=": case ">": case ">=": {
+        // Against a constant: compared with the value, without a vector of it where the types allow.
+        const k = e.right.kind === "literal" ? e.right : e.left.kind === "literal" ? e.left : null;
+        if (k === null || k.value === null) break;
+        const onLeft = k === e.left;
+        const v = evaluate(onLeft ? e.right : e.left, c, ctx);
+        return compareConstant(e.op, v, k.value, onLeft) ?? (onLeft ? compare(e.op, evaluate(k, c, ctx), v) : compare(e.op, v, evaluate(k, c, ctx)));
+      }
+      default: break;
+    }
     const l = evaluate(e.left, c, ctx), r = evaluate(e.right, c, ctx);
     switch (e.op) {
       case "and": case "or": return logical(e.op, asBool(l), asBool(r));

@@ -1,7 +1,9 @@
 // Date and time functions in the session zone: from_unixtime, unix_timestamp, to_timestamp,
 // to_date, date_format, year, month, dayofmonth, hour.
-import { civilFromDays, compilePattern, formatWall, fromWall, MICROS_PER_DAY, parseWall, toWall, type Pattern } from "@lgde/core";
+import { civilFromDays, compilePattern, formatWallTo, fromWall, MICROS_PER_DAY, parseWall, toWall, type Pattern } from "@lgde/core";
 import { ColumnBuilder } from "../../kernels/builder.js";
+import { safeIntegersFromInt64 } from "../../kernels/int64.js";
+import { WallTextColumn } from "../../kernels/wall-text.js";
 import { strAt, type StrVec, type Vec } from "../../kernels/vector.js";
 import { castVec } from "../cast.js";
 import type { CallArgs } from "./kernel.js";
@@ -22,33 +24,37 @@ function isNull(v: Vec, i: number): boolean {
 /** Formats instants (micros) given by `micros(i)` with the pattern. */
 function formatInstants(call: CallArgs, src: Vec, micros: (i: number) => number, pattern: (i: number) => Pattern | null): Vec {
   const n = call.length;
-  const b = new ColumnBuilder("utf8", n);
+  const out = new WallTextColumn(n);
   for (let i = 0; i < n; i++) {
     const p = pattern(i);
-    if (isNull(src, i) || p === null) { b.appendNull(); continue; }
+    if (isNull(src, i) || p === null) { out.appendNull(); continue; }
     const w = toWall(micros(i), call.ctx.zone);
-    b.appendValue(formatWall(p, w.days, w.microsOfDay));
+    formatWallTo(p, w.days, w.microsOfDay, out);
+    out.endRow();
   }
-  return b.finish();
+  return out.finish();
 }
 
 export function from_unixtime(call: CallArgs): Vec {
   const v = call.args[0]!;
   if (v.type !== "int64") return castVec(v, "utf8", call.ctx);
+  // Seconds as doubles without a BigInt per row (a value past 2^53 seconds is no real instant).
+  const seconds = safeIntegersFromInt64(v.values, v.length);
   const a = v.values;
-  return formatInstants(call, v, (i) => Number(a[i]!) * 1_000_000, patternAt(call, 1));
+  return formatInstants(call, v, seconds !== null ? (i) => seconds[i]! * 1_000_000 : (i) => Number(a[i]!) * 1_000_000, patternAt(call, 1));
 }
 
 export function date_format(call: CallArgs): Vec {
   const v = call.args[0]!;
   const pattern = patternAt(call, 1);
   if (v.type === "date") {
-    const b = new ColumnBuilder("utf8", v.length);
+    const out = new WallTextColumn(v.length);
     for (let i = 0; i < v.length; i++) {
       const p = pattern(i);
-      if (isNull(v, i) || p === null) b.appendNull(); else b.appendValue(formatWall(p, v.values[i]!, 0));
+      if (isNull(v, i) || p === null) out.appendNull();
+      else { formatWallTo(p, v.values[i]!, 0, out); out.endRow(); }
     }
-    return b.finish();
+    return out.finish();
   }
   const ts = castVec(v, "timestamp", call.ctx);
   if (ts.type !== "timestamp") return ts;
