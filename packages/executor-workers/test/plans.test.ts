@@ -127,6 +127,18 @@ const cases: Record<string, { plan: LogicalPlan; ordered?: boolean }> = {
     plan: Aggregate.create(facts, [], [agg("count", "k", "a", { distinct: true }), agg("sum", "k", "b", { distinct: true }), agg("avg", "k", "c", { distinct: true }),
       agg("min", "k", "d", { distinct: true }), E.alias(E.binary("+", E.aggregate("max", [c("k")], { distinct: true }), E.literal(1)), "e")]),
   },
+  // Rows hash-partitioned by k: each partition's distinct k are its own, so per-partition results add up.
+  "distinct aggregates over rows partitioned by their column": {
+    plan: Aggregate.create(Distinct.create(facts, ["k"]), [], [agg("count", "k", "a", { distinct: true }), agg("sum", "k", "b", { distinct: true }),
+      agg("max", "k", "c", { distinct: true }), agg("count", null, "n"), agg("avg", "v", "av"), agg("min", "s", "ms")]),
+  },
+  "distinct aggregates over grouped rows, one of them not partitioned (avg, or another column)": {
+    plan: Union.create([
+      Aggregate.create(Aggregate.create(facts, [c("k")], [agg("sum", "v", "sv")]), [], [agg("count", "k", "a", { distinct: true }), agg("sum", "sv", "b")]),
+      Aggregate.create(Aggregate.create(facts, [c("k")], [agg("sum", "v", "sv")]), [], [agg("count", "k", "a", { distinct: true }), agg("avg", "k", "b", { distinct: true })]),
+      Aggregate.create(Aggregate.create(facts, [c("k")], [agg("sum", "v", "sv")]), [], [agg("count", "k", "a", { distinct: true }), agg("count", "sv", "b", { distinct: true })]),
+    ]),
+  },
   "countDistinct of two columns without keys": { plan: Aggregate.create(facts, [], [E.alias(E.aggregate("count", [c("k"), c("s")], { distinct: true }), "n")]) },
   "countDistinct without keys over no rows": { plan: Aggregate.create(empty, [], [agg("count", "s", "n", { distinct: true }), agg("sum", "v", "sv", { distinct: true })]) },
   "countDistinct without keys": { plan: Aggregate.create(facts, [], [agg("count", "s", "ds", { distinct: true })]) },
@@ -238,6 +250,13 @@ describe("explain", () => {
       // Only the per-bucket partial results reach the coordinator.
       expect(text).toMatch(/Gather to coordinator\n\s+\+- PartialAggregate \[\]/);
     }
+  });
+  it("counts distinct values of a column the rows are partitioned by in each partition, then adds the counts", () => {
+    const exec = workers({ threads: 2 });
+    const text = exec.explain(Aggregate.create(Distinct.create(facts, ["k"]), [], [agg("count", "k", "n", { distinct: true }), agg("count", null, "rows")]), {} as never);
+    // The dropDuplicates' exchange only; no grouping by k again.
+    expect(text.match(/Exchange hashpartitioning/g)).toHaveLength(1);
+    expect(text).toMatch(/FinalAggregate \[\] \[n, rows\]\n\+- Gather to coordinator\n\s+\+- PartialAggregate \[\]\n\s+\+- DropDuplicates \[k\]/);
   });
   it("does not exchange a side again that is already partitioned on the join key", () => {
     const exec = workers({ threads: 2, broadcastRows: 0 });

@@ -2,16 +2,37 @@
 import * as arrow from "apache-arrow";
 import { unaliasBuffers } from "@lgde/core";
 
-/** One IPC stream holding `batches` (all of one schema). */
-export function encodeBatches(schema: arrow.Schema, batches: readonly arrow.RecordBatch[]): Uint8Array {
+/**
+ * What the IPC writer writes (views of the batches' own buffers, and metadata), kept as they are so
+ * that they are copied once, straight into their final buffer (shared memory for a cached stage).
+ */
+class Pieces extends arrow.AsyncByteQueue {
+  readonly parts: Uint8Array[] = [];
+  byteLength = 0;
+
+  override write(value: Uint8Array): void {
+    if (value.byteLength === 0) return;
+    this.parts.push(value);
+    this.byteLength += value.byteLength;
+  }
+}
+
+/**
+ * One IPC stream holding `batches` (all of one schema), in a buffer of its own (transferable), or
+ * in shared memory that every worker reads without a copy.
+ */
+export function encodeBatches(schema: arrow.Schema, batches: readonly arrow.RecordBatch[], shared = false): Uint8Array {
+  const pieces = new Pieces();
   const writer = new arrow.RecordBatchStreamWriter();
-  writer.reset(undefined, schema);
+  writer.reset(pieces, schema);
   // Aliased column buffers would be dropped by arrow's chunk collapsing (see unalias.ts).
   for (const b of batches) writer.write(unaliasBuffers(b));
   writer.finish();
-  // Own the whole ArrayBuffer so that it can be transferred without dragging neighbours along.
-  const bytes = writer.toUint8Array(true);
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+  const n = pieces.byteLength;
+  const out = new Uint8Array(shared ? new SharedArrayBuffer(n) : new ArrayBuffer(n));
+  let at = 0;
+  for (const p of pieces.parts) { out.set(p, at); at += p.byteLength; }
+  return out;
 }
 
 /** The batches of an IPC stream, re-stamped with `schema` (same types; names and nullability from the plan). */

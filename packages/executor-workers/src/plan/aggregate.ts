@@ -79,9 +79,9 @@ export function planAggregate(node: AggregateNode, input: DPlan): DPlan {
   // Input already hash-partitioned on grouping columns: every group is whole in one partition.
   const grouping = node.groupBy.map((e) => unalias(e)).flatMap((e) => (e.kind === "column" ? [e.name] : []));
   if (node.groupBy.length > 0 && partitionedWithin(input, grouping)) return D.map(input, label, full);
-  const global = distinctValuesPlan(node, [...calls.values()], input);
-  if (global !== null) return global;
-  if (distinct) {
+  if (distinct && !(node.groupBy.length === 0 && distinctWithinPartitions([...calls.values()], input))) {
+    const global = distinctValuesPlan(node, [...calls.values()], input);
+    if (global !== null) return global;
     // Distinct aggregates need every row of a group in one place: repartition the rows themselves.
     const moved = node.groupBy.length > 0 && hasUniqueNames(input.schema) ? D.exchange(input, node.groupBy.map(unalias)) : D.gather(input);
     return D.map(moved, label, full);
@@ -115,6 +115,21 @@ export function planAggregate(node: AggregateNode, input: DPlan): DPlan {
   return D.map(moved, `Final${label}`, (p) => Project.create(Aggregate.create(
     p, node.groupBy.map((e, i) => E.alias(E.column(g(i)), exprName(e))), [...splits.values()].flatMap((s) => s.final),
   ), outputs));
+}
+
+/**
+ * Whether every DISTINCT call reads plain columns that the input is hash-partitioned within: each
+ * distinct value then lies in one partition, and a global aggregate combines per-partition results
+ * (distinct counts add up) like plain partials (`count(1), countDistinct(uid)` over rows partitioned
+ * by uid). Not for avg, whose partial sum and count would lose the DISTINCT.
+ */
+function distinctWithinPartitions(calls: readonly AggregateCall[], input: DPlan): boolean {
+  return calls.every((c) => !c.args.some((a) => exprExists(a, (y) => y.kind === "aggregate")))
+    && calls.filter((c) => c.distinct).every((c) => {
+      const cols = c.args.map((a) => unalias(a));
+      return c.fn !== "avg" && cols.length > 0 && cols.every((a) => a.kind === "column")
+        && partitionedWithin(input, cols.map((a) => (a.kind === "column" ? a.name : "")));
+    });
 }
 
 /** Functions whose DISTINCT form is the plain form over the distinct values. */

@@ -1,7 +1,7 @@
 // In-memory rows (createDataFrame) as IPC in shared memory, encoded once per Values node.
 import type * as arrow from "apache-arrow";
 import type { Schema, ValuesNode } from "@lgde/core";
-import { encodeBatches, restamp, toShared } from "../kernels/ipc.js";
+import { encodeBatches, restamp } from "../kernels/ipc.js";
 import { wireSchema } from "../worker/run-task.js";
 
 // Held while the node is: a DataFrame's rows stay encoded as long as the DataFrame is reachable.
@@ -22,7 +22,7 @@ export function sharedSlices(node: ValuesNode, k: number): (slice: number, batch
     let b = cache[slice];
     if (b === undefined) {
       const schema = wireSchema(s);
-      b = batches.length === 0 ? null : toShared(encodeBatches(schema, batches.map((x) => restamp(x, schema))));
+      b = batches.length === 0 ? null : encodeBatches(schema, batches.map((x) => restamp(x, schema)), true);
       cache[slice] = b;
     }
     return b;

@@ -3,7 +3,7 @@ import * as arrow from "apache-arrow";
 import { Aggregate, E, Project, exprName, toArrowSchema, type Expr, type LogicalPlan, type OperatorMetrics, type Schema } from "@lgde/core";
 import { local } from "@lgde/executor-local";
 import { bucketsOf, groupByBucket } from "../kernels/hash.js";
-import { encodeBatches, restamp, toShared } from "../kernels/ipc.js";
+import { encodeBatches, restamp } from "../kernels/ipc.js";
 import { takeBatch } from "../kernels/take.js";
 import { keyColumn } from "../plan/partitioning.js";
 import type { TaskMessage, TaskResult } from "../wire.js";
@@ -73,9 +73,9 @@ export async function runTask(task: TaskMessage): Promise<TaskResult> {
         rows += b.numRows;
         batches.push(restamp(b, outSchema));
       }
-      const bytes = batches.length === 0 ? null : encodeBatches(outSchema, batches);
-      // Copied into shared memory here, in parallel, rather than on the coordinator's thread.
-      return { ok: true, buffers: [bytes !== null && output.kind === "collect" && output.shared === true ? toShared(bytes) : bytes], rows, metrics };
+      // Written into shared memory here, in parallel, rather than copied there on the coordinator's thread.
+      const bytes = batches.length === 0 ? null : encodeBatches(outSchema, batches, output.kind === "collect" && output.shared === true);
+      return { ok: true, buffers: [bytes], rows, metrics };
     }
     // Hash keys over the partial aggregate's output are its group columns; others may need computing.
     const { plan, keyColumns } = step?.kind === "aggregate" ? { plan: task.plan, keyColumns: groupColumns(produces, output.keys) } : withHashKeys(task.plan, output.keys);
