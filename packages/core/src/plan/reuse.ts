@@ -5,6 +5,7 @@ import { exprKey, splitConjunction } from "../expr/tree.js";
 import { isDeterministic } from "../optimizer/expr-utils.js";
 import { Filter, Scan } from "./nodes/index.js";
 import type { DistinctNode, LogicalPlan } from "./plan.js";
+import { widenScansAlike } from "./scans-alike.js";
 import { changed, children, transformUp, unchanged } from "./tree.js";
 
 /**
@@ -67,18 +68,22 @@ export class PlanFingerprints {
 
 /** What a repeated sub-plan analysis found: the fingerprints to compute once, and how many times each is read. */
 export interface RepeatedSubplans {
-  /** The plan to run: the analysed plan, where filtered copies of a distinct read the distinct (see `filterAfterSharedDistinct`). */
+  /**
+   * The plan to run: the analysed plan, where filtered copies of a distinct read the distinct (see
+   * `filterAfterSharedDistinct`) and scans that differ only in their columns read one scan (see `widenScansAlike`).
+   */
   readonly plan: LogicalPlan;
   readonly fingerprints: PlanFingerprints;
   /** Fingerprint → number of places that read it (at least 2). */
   readonly consumers: ReadonlyMap<string, number>;
 }
 
-const BREAKERS: ReadonlySet<LogicalPlan["kind"]> = new Set(["aggregate", "distinct", "join", "except", "sort"]);
+const BREAKERS: ReadonlySet<LogicalPlan["kind"]> = new Set(["aggregate", "distinct", "join", "except", "sort", "scan"]);
 
 /**
  * Whether recomputing `plan` costs more than replaying its rows: it is an operator that sees all its
- * input before it answers. Cheap operators above one (a projection of a shared distinct) are
+ * input before it answers, or a read of a source (decoding and filtering a file again, or another
+ * round trip to a database). Cheap operators above one (a projection of a shared distinct) are
  * recomputed, which costs less than keeping their rows a second time.
  */
 export function worthReusing(plan: LogicalPlan): boolean {
@@ -92,7 +97,7 @@ export function worthReusing(plan: LogicalPlan): boolean {
  */
 export function repeatedSubplans(analysed: LogicalPlan, worth: (p: LogicalPlan) => boolean = worthReusing): RepeatedSubplans {
   const fingerprints = new PlanFingerprints();
-  const plan = filterAfterSharedDistinct(analysed, fingerprints);
+  const plan = widenScansAlike(filterAfterSharedDistinct(analysed, fingerprints), fingerprints);
   const chosen = new Set<string>();
   // Occurrence counts and pre-order nodes, descending into each chosen sub-plan only once.
   const walk = (): { counts: Map<string, number>; order: LogicalPlan[] } => {

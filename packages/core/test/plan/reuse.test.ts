@@ -4,6 +4,7 @@ import { exprKey } from "../../src/expr/tree.js";
 import { Aggregate, Distinct, Except, Filter, Join, Project, Scan, Union } from "../../src/plan/nodes/index.js";
 import { explainLogical } from "../../src/plan/explain.js";
 import { PlanFingerprints, filterAfterSharedDistinct, repeatedSubplans } from "../../src/plan/reuse.js";
+import { widenScansAlike } from "../../src/plan/scans-alike.js";
 import { scan, values } from "../optimizer/fixtures.js";
 
 const gt = (name: string, v: number) => E.binary(">", E.column(name), E.literal(v));
@@ -43,9 +44,14 @@ describe("repeatedSubplans", () => {
     expect(r.consumers.get(r.fingerprints.of(Distinct.create(access, null)))).toBe(3);
   });
 
-  it("chooses nothing when every sub-plan occurs once, or only scans repeat", () => {
+  it("chooses nothing when every sub-plan occurs once", () => {
     expect(repeatedSubplans(Distinct.create(access, null)).consumers.size).toBe(0);
-    expect(repeatedSubplans(Union.create([uidsOf(access), uidsOf(access)])).consumers.size).toBe(0);
+    expect(repeatedSubplans(Union.create([uidsOf(access), dim])).consumers.size).toBe(0);
+  });
+
+  it("reads a source once for the places that read it alike, not the cheap projections above it", () => {
+    const r = repeatedSubplans(Union.create([uidsOf(access), uidsOf(access)]));
+    expect([...r.consumers.entries()]).toEqual([[r.fingerprints.of(access), 2]]);
   });
 
   it("counts a sub-plan inside a repeated one once per place it is read from outside", () => {
@@ -88,5 +94,59 @@ describe("exprKey", () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(() => exprKey(E.literal(2n ** 60n, "int64"))).not.toThrow();
     expect(exprKey([gt("a", 1), gt("a", 1)])).toBe(exprKey([gt("a", 1), gt("a", 1)]));
+  });
+});
+
+describe("widenScansAlike", () => {
+  const source = scan("/purchase", "time utf8, uid int32, amount int64, name utf8").source;
+  const inDay = E.binary(">=", E.cast(E.column("time"), "int64"), E.literal(100));
+  const read = (columns: string[], filters = [inDay]) => Scan.create(source, columns, filters);
+
+  it("reads scans of one source with the same filters once, with all their columns in source order", () => {
+    const plan = Union.create([
+      Project.create(read(["uid", "time"]), [E.column("uid")]),
+      Project.create(read(["amount", "uid"]), [E.column("uid")]),
+      Project.create(read(["uid", "time"]), [E.column("uid")]),
+    ]);
+    const f = new PlanFingerprints();
+    const wide = read(["time", "uid", "amount"]);
+    const keep = (cols: string[]) => Project.create(wide, cols.map((c) => E.column(c)));
+    expect(explainLogical(widenScansAlike(plan, f))).toBe(explainLogical(Union.create([
+      Project.create(keep(["time", "uid"]), [E.column("uid")]),
+      Project.create(keep(["uid", "amount"]), [E.column("uid")]),
+      Project.create(keep(["time", "uid"]), [E.column("uid")]),
+    ])));
+    const r = repeatedSubplans(plan);
+    expect([...r.consumers.entries()]).toEqual([[r.fingerprints.of(wide), 3]]);
+  });
+
+  it("widens to every column when one place reads them all, and keeps a scan that reads them all as it is", () => {
+    const all = Scan.create(source, null, [inDay]);
+    const plan = Union.create([Project.create(read(["uid"]), [E.column("uid")]), Project.create(all, [E.column("uid")])]);
+    expect(explainLogical(widenScansAlike(plan, new PlanFingerprints()))).toBe(explainLogical(Union.create([
+      Project.create(Project.create(all, [E.column("uid")]), [E.column("uid")]), Project.create(all, [E.column("uid")]),
+    ])));
+  });
+
+  it("drops a filter over a widened scan that only restates its pushed filters, and keeps any other", () => {
+    const big = E.binary(">", E.column("amount"), E.literal(5));
+    const plan = Union.create([
+      Project.create(Filter.create(read(["uid", "time"]), inDay), [E.column("uid")]),
+      Project.create(Filter.create(read(["time", "amount"]), E.binary("and", inDay, big)), [E.column("amount")]),
+    ]);
+    const wide = read(["time", "uid", "amount"]);
+    const keep = (cols: string[]) => Project.create(wide, cols.map((c) => E.column(c)));
+    expect(explainLogical(widenScansAlike(plan, new PlanFingerprints()))).toBe(explainLogical(Union.create([
+      Project.create(keep(["time", "uid"]), [E.column("uid")]),
+      Project.create(Filter.create(keep(["time", "amount"]), E.binary("and", inDay, big)), [E.column("amount")]),
+    ])));
+  });
+
+  it("leaves scans alone whose filters differ, and a plan whose alike scans read the same columns", () => {
+    const other = E.binary("<", E.cast(E.column("time"), "int64"), E.literal(200));
+    const differ = Union.create([Project.create(read(["uid"]), [E.column("uid")]), Project.create(read(["uid", "amount"], [other]), [E.column("uid")])]);
+    expect(widenScansAlike(differ, new PlanFingerprints())).toBe(differ);
+    const same = Union.create([Project.create(read(["uid"]), [E.column("uid")]), Project.create(read(["uid"]), [E.column("uid")])]);
+    expect(widenScansAlike(same, new PlanFingerprints())).toBe(same);
   });
 });
