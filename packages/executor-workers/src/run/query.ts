@@ -61,6 +61,8 @@ export class QueryRun {
   /** The partitions of each cached sub-plan (DPlan "cache"), computed by its first reader. */
   readonly #cached = new Map<number, Promise<Fragment[]>>();
   readonly #onAbort = () => this.abort();
+  /** The first task failure of the query (see `#fail`). */
+  #failure: Error | null = null;
 
   constructor(readonly env: RunEnv, readonly ctx: ExecutionContext) {
     const plugins = ctx.plugins ?? [];
@@ -80,6 +82,16 @@ export class QueryRun {
   /** Cancels every task of this query that is still queued or running. */
   abort(): void {
     if (!this.#abort.signal.aborted) this.#abort.abort();
+  }
+
+  /**
+   * The error a failed task gives its query: the first failure, which cancels the other tasks (whose
+   * own "aborted" failures would otherwise reach the caller first when it awaits them first).
+   */
+  #fail(e: Error): Error {
+    if (this.#failure === null && !this.#abort.signal.aborted) this.#failure = e;
+    this.abort();
+    return this.#failure ?? e;
   }
 
   /** Per-operator metrics, the tasks of one operator (one per partition) summed. */
@@ -122,13 +134,9 @@ export class QueryRun {
     try {
       result = (await this.env.pool.get().run(task, { transferList: transfer as never, signal: this.#abort.signal })) as TaskResult;
     } catch (e) {
-      this.abort();
-      throw workerFailure(e);
+      throw this.#fail(workerFailure(e));
     }
-    if (!result.ok) {
-      this.abort();
-      throw reviveError(result.error);
-    }
+    if (!result.ok) throw this.#fail(reviveError(result.error));
     this.#metrics.push(...result.metrics);
     return { buffers: result.buffers.filter((b): b is Uint8Array => b !== null), rows: result.rows, perBucket: result.buffers };
   }
