@@ -1,4 +1,5 @@
 // The piscina pool: started with the session (or on first use), closed by stop(); idle workers never keep the process alive.
+import type { EventEmitter } from "node:events";
 import type { PluginModule } from "@lgde/core";
 import { Piscina } from "piscina";
 import type { TaskMessage } from "./wire.js";
@@ -7,6 +8,19 @@ import type { TaskMessage } from "./wire.js";
 export interface WorkerStart {
   /** Plugin modules to load before the first task (their import is most of a thread's start-up). */
   readonly preload: readonly PluginModule[];
+}
+
+/**
+ * Keeps piscina's pool errors from crashing the process. A task cancelled while its result was already
+ * on the way (its query failed elsewhere, or was aborted) makes piscina emit "Unexpected message from
+ * Worker" on the pool: the query has its error already, so that one is dropped. Any other is a warning;
+ * an 'error' event without a listener would be thrown from an event handler, out of every query's reach.
+ */
+export function handlePoolErrors(pool: EventEmitter): void {
+  pool.on("error", (e: unknown) => {
+    if (e instanceof Error && e.message.startsWith("Unexpected message from Worker")) return;
+    process.emitWarning(e instanceof Error ? e : String(e), { code: "LGDE_WORKER_POOL" });
+  });
 }
 
 export class WorkerPool {
@@ -25,7 +39,7 @@ export class WorkerPool {
   }
 
   #create(workerData: WorkerStart): Piscina<TaskMessage, unknown> {
-    return new Piscina<TaskMessage, unknown>({
+    const pool = new Piscina<TaskMessage, unknown>({
       // The compiled entry next to this file (dist/worker.js).
       filename: new URL("./worker.js", import.meta.url).href,
       minThreads: this.threads,
@@ -34,6 +48,8 @@ export class WorkerPool {
       idleTimeout: 30_000,
       workerData,
     });
+    handlePoolErrors(pool);
+    return pool;
   }
 
   get started(): boolean {

@@ -50,6 +50,12 @@ export interface TaskMessage {
   readonly batchSize: number;
   readonly plugins: readonly PluginModule[];
   readonly metrics: boolean;
+  /**
+   * The query's cancellation flag in shared memory (1: cancelled): a task that starts after its query
+   * failed or stopped returns at once. Running tasks are never terminated for it, since terminating a
+   * thread while it loads modules can abort the whole process (a V8 fatal error in Node 20).
+   */
+  readonly cancelled: Int32Array;
 }
 
 /** An error from inside a worker, rebuilt on the coordinator with the same class name and message. */

@@ -54,7 +54,8 @@ async function drain(it: AsyncIterable<arrow.RecordBatch>): Promise<arrow.Record
 }
 
 export class QueryRun {
-  readonly #abort = new AbortController();
+  /** This query's cancellation flag, read by every task it sends (see `TaskMessage.cancelled`). */
+  readonly #cancelled = new Int32Array(new SharedArrayBuffer(4));
   readonly #metrics: OperatorMetrics[] = [];
   readonly #modules: readonly PluginModule[];
   readonly #workerFormats: ReadonlySet<string>;
@@ -68,8 +69,8 @@ export class QueryRun {
     const plugins = ctx.plugins ?? [];
     this.#modules = pluginModules(plugins);
     this.#workerFormats = new Set(plugins.flatMap((p) => (p.module ? (p.sources ?? []).map((s) => s.format) : [])));
-    // Every task of the query listens to one signal.
-    setMaxListeners(0, this.#abort.signal);
+    // Every task of the query listens to the caller's signal.
+    if (ctx.signal !== undefined) setMaxListeners(0, ctx.signal);
     ctx.signal?.addEventListener("abort", this.#onAbort, { once: true });
   }
 
@@ -79,9 +80,13 @@ export class QueryRun {
     this.ctx.signal?.removeEventListener("abort", this.#onAbort);
   }
 
-  /** Cancels every task of this query that is still queued or running. */
+  /**
+   * Cancels the tasks of this query that have not started: each returns at once when a thread takes
+   * it. Running ones finish and their results are dropped (terminating a thread mid-task can catch it
+   * loading modules, which aborts the process); the caller's own signal still terminates them.
+   */
   abort(): void {
-    if (!this.#abort.signal.aborted) this.#abort.abort();
+    Atomics.store(this.#cancelled, 0, 1);
   }
 
   /**
@@ -89,7 +94,7 @@ export class QueryRun {
    * own "aborted" failures would otherwise reach the caller first when it awaits them first).
    */
   #fail(e: Error): Error {
-    if (this.#failure === null && !this.#abort.signal.aborted) this.#failure = e;
+    if (this.#failure === null && Atomics.load(this.#cancelled, 0) === 0) this.#failure = e;
     this.abort();
     return this.#failure ?? e;
   }
@@ -128,11 +133,12 @@ export class QueryRun {
     const { leaves, transfer } = await this.#wire(f);
     const task: TaskMessage = {
       plan: f.plan, leaves, output, timeZone: this.ctx.timeZone, batchSize: this.ctx.batchSize,
-      plugins: this.#modules, metrics: this.ctx.onMetrics !== undefined,
+      plugins: this.#modules, metrics: this.ctx.onMetrics !== undefined, cancelled: this.#cancelled,
     };
     let result: TaskResult;
     try {
-      result = (await this.env.pool.get().run(task, { transferList: transfer as never, signal: this.#abort.signal })) as TaskResult;
+      // Only the caller's signal terminates running tasks; see `abort`.
+      result = (await this.env.pool.get().run(task, { transferList: transfer as never, ...(this.ctx.signal ? { signal: this.ctx.signal } : {}) })) as TaskResult;
     } catch (e) {
       throw this.#fail(workerFailure(e));
     }

@@ -48,6 +48,7 @@ function withHashKeys(plan: LogicalPlan, keys: readonly Expr[]): { plan: Logical
 
 /** Runs a task; never throws (errors are returned so that the worker stays healthy). */
 export async function runTask(task: TaskMessage): Promise<TaskResult> {
+  if (Atomics.load(task.cancelled, 0) === 1) return { ok: false, error: { name: "AbortError", message: "the query was cancelled before this task started" } };
   try {
     const plugins = await loadPlugins(task.plugins);
     const metrics: OperatorMetrics[] = [];
