@@ -1,10 +1,11 @@
 // Growable column builders: typed arrays that double when full, strings in a growing byte buffer.
 import type { DataType } from "@lgde/core";
-import { encodeUtf8, type Vec } from "./vector.js";
+import { encodeUtf8, writeAscii, type Vec } from "./vector.js";
 
 type Store = Int32Array | BigInt64Array | Float64Array | Uint8Array;
 
-function grow<T extends Store>(a: T, need: number): T {
+/** `a`, or a copy of it at least twice as long when it holds fewer than `need` elements. */
+export function grow<T extends Store>(a: T, need: number): T {
   if (need <= a.length) return a;
   let cap = a.length * 2 || 16;
   while (cap < need) cap *= 2;
@@ -70,17 +71,11 @@ export class ColumnBuilder {
 
   /** Appends a string's UTF-8 bytes: ASCII is written directly (no encoder call, no array per row). */
   private appendString(x: string, j: number): void {
-    const n = x.length;
-    this.bytes = grow(this.bytes, this.byteLength + n);
-    const bytes = this.bytes;
-    let p = this.byteLength;
-    for (let k = 0; k < n; k++) {
-      const c = x.charCodeAt(k);
-      if (c >= 0x80) { const b = encodeUtf8(x); this.appendBytes(b, 0, b.length, j); return; }
-      bytes[p++] = c;
-    }
-    this.byteLength = p;
-    this.offsets[j + 1] = p;
+    this.bytes = grow(this.bytes, this.byteLength + x.length);
+    const end = writeAscii(this.bytes, this.byteLength, x);
+    if (end < 0) { const b = encodeUtf8(x); this.appendBytes(b, 0, b.length, j); return; }
+    this.byteLength = end;
+    this.offsets[j + 1] = end;
   }
 
   /** Appends a JS value of the builder's type: number/bigint for numbers, days for date, micros for timestamp. */

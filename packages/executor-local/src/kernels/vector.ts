@@ -96,6 +96,17 @@ export function decodeUtf8(bytes: Uint8Array, start: number, end: number): strin
   return decoder.decode(bytes.subarray(start, end));
 }
 
+/** Writes `s` at bytes[at..] when it is ASCII (room for s.length bytes reserved): the end, or -1 at its first other char. */
+export function writeAscii(bytes: Uint8Array, at: number, s: string): number {
+  let p = at;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0x80) return -1;
+    bytes[p++] = c;
+  }
+  return p;
+}
+
 export function encodeUtf8(s: string): Uint8Array {
   return encoder.encode(s);
 }

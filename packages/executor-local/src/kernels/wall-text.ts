@@ -1,7 +1,8 @@
 // A string column of formatted wall-clock times, written as bytes: from_unixtime and date_format
 // over a million rows spent most of their time building, padding and re-encoding JS strings.
 import type { WallSink } from "@lgde/core";
-import { encodeUtf8, type StrVec } from "./vector.js";
+import { grow } from "./builder.js";
+import { encodeUtf8, writeAscii, type StrVec } from "./vector.js";
 
 /** Rows of formatted times (`formatWallTo` into it, then `endRow`), or nulls; exactly `length` rows. */
 export class WallTextColumn implements WallSink {
@@ -18,36 +19,20 @@ export class WallTextColumn implements WallSink {
     this.bytes = new Uint8Array(Math.max(64, length * 20));
   }
 
-  private reserve(n: number): Uint8Array {
-    const need = this.byteLength + n;
-    if (need > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
-      grown.set(this.bytes.subarray(0, this.byteLength));
-      this.bytes = grown;
-    }
-    return this.bytes;
-  }
-
   text(s: string): void {
-    const bytes = this.reserve(s.length);
-    let p = this.byteLength;
-    for (let k = 0; k < s.length; k++) {
-      const c = s.charCodeAt(k);
-      if (c >= 0x80) {
-        const encoded = encodeUtf8(s);
-        this.reserve(encoded.length).set(encoded, this.byteLength);
-        this.byteLength += encoded.length;
-        return;
-      }
-      bytes[p++] = c;
-    }
-    this.byteLength = p;
+    this.bytes = grow(this.bytes, this.byteLength + s.length);
+    const end = writeAscii(this.bytes, this.byteLength, s);
+    if (end >= 0) { this.byteLength = end; return; }
+    const encoded = encodeUtf8(s);
+    this.bytes = grow(this.bytes, this.byteLength + encoded.length);
+    this.bytes.set(encoded, this.byteLength);
+    this.byteLength += encoded.length;
   }
 
   number(n: number, width: number): void {
     let v = Math.abs(n), digits = 1;
     for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
-    const bytes = this.reserve(1 + Math.max(width, digits));
+    const bytes = (this.bytes = grow(this.bytes, this.byteLength + 1 + Math.max(width, digits)));
     let p = this.byteLength;
     if (n < 0) bytes[p++] = 45; // "-"
     for (let k = digits; k < width; k++) bytes[p++] = 48; // "0"

@@ -75,12 +75,13 @@ export function planAggregate(node: AggregateNode, input: DPlan): DPlan {
   const label = `Aggregate [${node.groupBy.map(exprName).join(", ")}] [${node.aggregates.map(exprName).join(", ")}]`;
   const calls = new Map<string, AggregateCall>();
   for (const a of node.aggregates) for (const c of callsOf(a, [])) calls.set(keyOf(c), c);
-  const distinct = [...calls.values()].some((c) => c.distinct || c.args.some((x) => exprExists(x, (y) => y.kind === "aggregate")));
+  const callList = [...calls.values()];
+  const distinct = callList.some((c) => c.distinct || c.args.some((x) => exprExists(x, (y) => y.kind === "aggregate")));
   // Input already hash-partitioned on grouping columns: every group is whole in one partition.
   const grouping = node.groupBy.map((e) => unalias(e)).flatMap((e) => (e.kind === "column" ? [e.name] : []));
   if (node.groupBy.length > 0 && partitionedWithin(input, grouping)) return D.map(input, label, full);
-  if (distinct && !(node.groupBy.length === 0 && distinctWithinPartitions([...calls.values()], input))) {
-    const global = distinctValuesPlan(node, [...calls.values()], input);
+  if (distinct && !(node.groupBy.length === 0 && distinctWithinPartitions(callList, input))) {
+    const global = distinctValuesPlan(node, callList, input);
     if (global !== null) return global;
     // Distinct aggregates need every row of a group in one place: repartition the rows themselves.
     const moved = node.groupBy.length > 0 && hasUniqueNames(input.schema) ? D.exchange(input, node.groupBy.map(unalias)) : D.gather(input);
