@@ -10,3 +10,4 @@ export { mergeProjections } from "./rules/merge-projections.js";
 export { pruneColumns } from "./rules/prune-columns.js";
 export { eliminateLimit } from "./rules/eliminate-limit.js";
 export { removeRedundantDistinct } from "./rules/remove-redundant-distinct.js";
+export { distinctWithoutConstants } from "./rules/distinct-without-constants.js";

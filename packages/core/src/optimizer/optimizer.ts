@@ -5,6 +5,7 @@ import { SPARK_TYPE_NAMES, type Schema } from "../types/data-type.js";
 import { OptimizerError } from "./optimizer-error.js";
 import type { OptimizerRule } from "./rule.js";
 import { combineFilters } from "./rules/combine-filters.js";
+import { distinctWithoutConstants } from "./rules/distinct-without-constants.js";
 import { eliminateLimit } from "./rules/eliminate-limit.js";
 import { foldConstants } from "./rules/fold-constants.js";
 import { mergeProjections } from "./rules/merge-projections.js";
@@ -15,7 +16,8 @@ import { removeRedundantDistinct } from "./rules/remove-redundant-distinct.js";
 /**
  * The rules, in the order each pass applies them: simplify expressions first, drop work whose
  * result is ignored, then move filters down, then tidy projections, and prune columns last so it
- * sees where filters ended up (and which columns a removed distinct no longer reads).
+ * sees where filters ended up (and which columns a removed distinct no longer reads); a distinct
+ * then drops the constant columns its reader no longer reads.
  */
 export const defaultRules: readonly OptimizerRule[] = Object.freeze([
   foldConstants,
@@ -24,6 +26,7 @@ export const defaultRules: readonly OptimizerRule[] = Object.freeze([
   pushDownFilter,
   mergeProjections,
   pruneColumns,
+  distinctWithoutConstants,
   eliminateLimit,
 ]);
 

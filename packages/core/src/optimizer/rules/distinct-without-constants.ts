@@ -1,0 +1,95 @@
+// distinct-without-constants: a full-row distinct whose reader drops columns that hold one value in
+// every row (a filter `c = literal` below it, or a literal projected below it) deduplicates without
+// them. Two rows that differ only in a constant column cannot exist, so leaving such a column out of
+// the distinct changes no row the reader sees, and spares the distinct's hash table (and a workers
+// exchange) a column: here the day's login lines are deduplicated on two integers, not on a string too.
+//
+//   Project [a_uid]                                  Project [a_uid]
+//   +- Distinct                                      +- Distinct
+//      +- Filter (a_id = login)                =>       +- Project [a_time, a_uid]
+//         +- Scan access [a_time, a_uid, a_id]             +- Filter (a_id = login)
+//                                                             +- Scan access [a_time, a_uid, a_id]
+//
+// Only columns the reader does not read are left out (it still gets every column it names). Kept: a
+// filter on a double (0.0 = -0.0, so the column may hold two values), a dropDuplicates on some
+// columns, and a distinct read from other places of the plan (computed once for all its readers).
+import { E } from "../../expr/build.js";
+import type { Expr } from "../../expr/expr.js";
+import { columnsOf, splitConjunction } from "../../expr/tree.js";
+import { Distinct, Project } from "../../plan/nodes/index.js";
+import type { LogicalPlan } from "../../plan/plan.js";
+import { PlanFingerprints } from "../../plan/reuse.js";
+import { children, transformUp } from "../../plan/tree.js";
+import type { OptimizerRule } from "../rule.js";
+
+/** The column that `c = literal` (either way round, literal not null nor a double) pins to one value. */
+function pinnedColumn(e: Expr): string | null {
+  if (e.kind !== "binary" || e.op !== "=") return null;
+  const pinned = (c: Expr, l: Expr) =>
+    c.kind === "column" && l.kind === "literal" && l.value !== null && l.type !== "float64" && l.type !== "null" ? c.name : null;
+  return pinned(e.left, e.right) ?? pinned(e.right, e.left);
+}
+
+/** Columns of `p`'s output that hold the same non-null value in every row, as far as filters and projections show. */
+function constantColumns(p: LogicalPlan): Set<string> {
+  switch (p.kind) {
+    case "filter": {
+      const found = constantColumns(p.input);
+      for (const c of splitConjunction(p.predicate)) {
+        const name = pinnedColumn(c);
+        if (name !== null && p.schema.fields.find((f) => f.name === name)?.type !== "float64") found.add(name);
+      }
+      return found;
+    }
+    case "scan": {
+      const found = new Set<string>();
+      for (const f of p.filters) {
+        const name = pinnedColumn(f);
+        if (name !== null && p.schema.fields.some((x) => x.name === name && x.type !== "float64")) found.add(name);
+      }
+      return found;
+    }
+    case "project": {
+      const below = constantColumns(p.input);
+      const found = new Set<string>();
+      for (const e of p.exprs) {
+        const inner = e.kind === "alias" ? e.input : e;
+        const name = e.kind === "alias" ? e.name : e.kind === "column" ? e.name : null;
+        if (name === null) continue;
+        if ((inner.kind === "column" && below.has(inner.name)) || (inner.kind === "literal" && inner.value !== null)) found.add(name);
+      }
+      return found;
+    }
+    default:
+      return new Set();
+  }
+}
+
+export const distinctWithoutConstants: OptimizerRule = {
+  name: "distinct-without-constants",
+  rewrite(plan) {
+    const fingerprints = new PlanFingerprints();
+    const seen = new Map<string, number>();
+    const count = (p: LogicalPlan): void => {
+      if (p.kind === "distinct") { const fp = fingerprints.of(p); seen.set(fp, (seen.get(fp) ?? 0) + 1); }
+      children(p).forEach(count);
+    };
+    count(plan);
+    const r = transformUp(plan, (node) => {
+      if (node.kind !== "project" || node.input.kind !== "distinct") return { node, transformed: false };
+      const distinct = node.input;
+      if (distinct.columns !== null || (seen.get(fingerprints.of(distinct)) ?? 0) > 1) return { node, transformed: false };
+      const names = distinct.schema.fields.map((f) => f.name);
+      // Duplicate names (after a join) cannot be projected apart.
+      if (new Set(names).size !== names.length) return { node, transformed: false };
+      const read = new Set<string>();
+      node.exprs.forEach((e) => columnsOf(e, read));
+      const constants = constantColumns(distinct.input);
+      const kept = names.filter((n) => read.has(n) || !constants.has(n));
+      if (kept.length === names.length || kept.length === 0) return { node, transformed: false };
+      const narrowed = Distinct.create(Project.create(distinct.input, kept.map((n) => E.column(n))), null);
+      return { node: Project.create(narrowed, node.exprs), transformed: true };
+    });
+    return { plan: r.node, transformed: r.transformed };
+  },
+};
