@@ -161,20 +161,23 @@ const PLANNERS: { readonly [K in PlanKind]: Planner<K> } = {
 };
 
 /**
- * A Projection over a Filter: the filter keeps only the columns the projection reads, so that the
- * others are not copied for the rows that pass (`where(x).select(a)` over a wide input).
+ * A Projection over a Filter or a filtered Scan: the filter keeps only the columns the projection
+ * reads, so that the others are not copied for the rows that pass (`where(x).select(a)` over a wide
+ * input; a column only the filter reads is dropped before the rows are selected).
  */
 function planProject(node: PlanOfKind<"project">): PhysicalPlan {
   const exprs = node.exprs.map((e, i) => castTo(compileExpr(e, { schema: node.input.schema }), node.schema.fields[i]!.type));
   const input = planPhysical(node.input);
   const used = new Set<number>();
   for (const e of exprs) pexprColumns(e, used);
-  if (input.kind !== "filter" || input.columns !== null || used.size === input.schema.fields.length) {
-    return { kind: "project", input, exprs, schema: node.schema };
-  }
+  const narrowable = (input.kind === "filter" && input.columns === null) || (input.kind === "scan" && input.predicate !== null);
+  if (!narrowable || used.size === input.schema.fields.length) return { kind: "project", input, exprs, schema: node.schema };
   const keep = [...used].sort((a, b) => a - b);
   const at = new Map(keep.map((c, k) => [c, k]));
-  const narrowed: PhysicalPlan = { ...input, columns: keep, schema: makeSchema(keep.map((c) => input.schema.fields[c]!)) };
+  const schema = makeSchema(keep.map((c) => input.schema.fields[c]!));
+  const narrowed: PhysicalPlan = input.kind === "scan"
+    ? { ...input, outputIndices: keep.map((c) => input.outputIndices[c]!), schema }
+    : { ...input, columns: keep, schema };
   return { kind: "project", input: narrowed, exprs: exprs.map((e) => remapColumns(e, (i) => at.get(i)!)), schema: node.schema };
 }
 

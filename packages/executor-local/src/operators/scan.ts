@@ -44,10 +44,11 @@ export async function* executeScan(node: ScanExec, rt: RuntimeContext): AsyncGen
         }
         return vecFromArrow(data, f.type);
       });
-      let chunk: Chunk = { columns, length: batch.numRows };
-      if (node.predicate !== null) chunk = filterChunk(chunk, evaluatePredicate(node.predicate, chunk, rt.eval));
-      if (chunk.length === 0) continue;
-      const out: Chunk = { columns: node.outputIndices.map((i) => chunk.columns[i]!), length: chunk.length };
+      const read: Chunk = { columns, length: batch.numRows };
+      let out: Chunk = { columns: node.outputIndices.map((i) => columns[i]!), length: read.length };
+      // Only the output columns are selected: a column read for the filter alone is not copied.
+      if (node.predicate !== null) out = filterChunk(out, evaluatePredicate(node.predicate, read, rt.eval));
+      if (out.length === 0) continue;
       yield* slices(out, rt.batchSize);
     }
     done++;

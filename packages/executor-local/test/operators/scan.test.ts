@@ -1,5 +1,5 @@
 import * as arrow from "apache-arrow";
-import { E, field, schema, Scan, toArrowSchema, type OperatorMetrics, type ScanPushdown, type SourceProvider, type SourceRef } from "@lgde/core";
+import { E, field, Filter, Project, schema, Scan, toArrowSchema, type OperatorMetrics, type ScanPushdown, type SourceProvider, type SourceRef } from "@lgde/core";
 import { describe, expect, it } from "vitest";
 import { chunkToBatch, local, vecFromValues } from "../../src/index.js";
 import { context, run } from "../helpers.js";
@@ -31,6 +31,17 @@ describe("scan", () => {
     const rows = await run(plan, { sources: { fake: fakeSource(seen) } });
     expect(rows).toEqual([["y"], ["z"], ["w"]]);
     expect(seen[0]!.projection).toEqual(["a", "b"]);
+  });
+
+  it("under a projection, selects only the columns it passes on (not those only its filter reads)", async () => {
+    const seen: ScanPushdown[] = [];
+    const pushed = E.binary("!=", E.column("b"), E.literal("y"));
+    const scan = Scan.create(ref, ["a", "b", "c"], [pushed]);
+    const plan = Project.create(Filter.create(scan, pushed), [E.alias(E.binary("+", E.column("a"), E.literal(1)), "a1"), E.column("c")]);
+    const rows = await run(plan, { sources: { fake: fakeSource(seen) } });
+    expect(rows).toEqual([[2, 1.5], [4, 3.5], [5, null]]);
+    const text = local().explain(plan, context({ sources: { fake: fakeSource(seen) } }));
+    expect(text).toContain("Scan fake://t [a, c] filter=");
   });
 
   it("reports per-operator metrics", async () => {
