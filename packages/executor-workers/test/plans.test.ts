@@ -203,6 +203,13 @@ const cases: Record<string, { plan: LogicalPlan; ordered?: boolean }> = {
   "grouped over an input with a repeated column name": {
     plan: Aggregate.create(Project.create(facts, [c("k"), c("s"), c("s")]), [c("k")], [agg("count", null, "n")]),
   },
+  // The distinct is partitioned on the grouping key alone (k has few values, half of them 0): one exchange.
+  "a distinct grouped by one of its columns": {
+    plan: Aggregate.create(Distinct.create(Project.create(facts, [c("k"), c("s")])), [c("k")], [agg("count", null, "n"), agg("min", "s", "m")]),
+  },
+  "a distinct joined on one of its columns": {
+    plan: Join.create(Distinct.create(Project.create(facts, [c("k"), c("s")])), dimsInt(), "left", E.binary("=", c("k"), c("k2"))),
+  },
   "subtract from a deduplicated column": { plan: Except.create(Distinct.create(Project.create(facts, [c("k")])), Project.create(dimsInt(), [E.alias(c("k2"), "k")])) },
 };
 for (const how of joinTypes) {
@@ -250,6 +257,14 @@ describe("explain", () => {
       // Only the per-bucket partial results reach the coordinator.
       expect(text).toMatch(/Gather to coordinator\n\s+\+- PartialAggregate \[\]/);
     }
+  });
+  it("partitions a distinct on the columns its reader groups by, so that the rows are exchanged once", () => {
+    const exec = workers({ threads: 2 });
+    const plan = Aggregate.create(Project.create(Distinct.create(Project.create(facts, [c("k"), c("s"), c("v")])), [c("k")]), [c("k")], [agg("count", null, "n")]);
+    const text = exec.explain(plan, {} as never);
+    expect(text.match(/Exchange hashpartitioning/g)).toHaveLength(1);
+    expect(text).toContain("Exchange hashpartitioning(k) [adaptive PartialDistinct before]");
+    expect(text).not.toContain("FinalAggregate [k]");
   });
   it("counts distinct values of a column the rows are partitioned by in each partition, then adds the counts", () => {
     const exec = workers({ threads: 2 });

@@ -83,9 +83,11 @@ const PLANNERS: Planners = {
     const label = p.columns === null ? "Distinct" : `DropDuplicates [${p.columns.join(", ")}]`;
     const dedupe = (i: LogicalPlan) => Distinct.create(i, p.columns);
     const columns = p.columns ?? p.schema.fields.map((f) => f.name);
-    // A shared distinct whose readers all group by some of its columns is partitioned on those
-    // alone: every reader then finds its groups in place instead of exchanging the rows again.
-    const keys = w !== null && w.shared && w.columns.every((c) => columns.includes(c)) ? w.columns : columns;
+    // A distinct whose reader (or most readers, when shared) groups or joins by some of its columns
+    // is partitioned on those alone: equal rows still meet, and the reader finds its keys in place
+    // instead of exchanging the rows again. Like Spark's default (spark.sql.requireAllClusterKeysForDistribution
+    // off), one exchange is saved at the risk of skew when those columns have few values.
+    const keys = w !== null && w.columns.every((c) => columns.includes(c)) ? w.columns : columns;
     const input = planDistributed(p.input, o, Want.of(keys));
     if (!hasUniqueNames(p.schema)) return D.map(D.gather(input), label, dedupe);
     if (partitionedWithin(input, columns)) return D.map(input, label, dedupe);
