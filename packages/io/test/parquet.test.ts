@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parquetSink, parquetSource } from "../src/index.js";
 import type { Cell } from "../src/arrow/builder.js";
+import { FileRange } from "../src/parquet/wasm.js";
 import { cmp, col, context, lit, read, schemaOf, tempDir, write } from "./helpers.js";
 
 const ALL = schemaOf({ i: "int32", l: "int64", d: "float64", s: "utf8", b: "bool", ts: "timestamp", dt: "date" });
@@ -99,6 +100,27 @@ describe("parquet", () => {
     expect(await groups(cmp("=", col("k"), lit(5000, "int32")))).toBe(0);
     const filtered = await read(parquetSource, { path: target }, { filters: [cmp(">=", col("k"), lit(950, "int32"))] });
     expect(filtered.rows).toEqual(rows.slice(900)); // the whole kept row group; the executor filters rows
+  });
+
+  it("reads byte ranges as a Blob does (what parquet-wasm asks of a file), and names a file that ends early", async () => {
+    const file = path.join(dir, "bytes");
+    writeFileSync(file, Buffer.from("0123456789"));
+    const fh = await fsp.open(file, "r");
+    try {
+      const whole = new FileRange(fh, file, 0, 10);
+      const text = async (r: FileRange) => Buffer.from(await r.arrayBuffer()).toString();
+      expect(whole.size).toBe(10);
+      expect(await text(whole.slice(2, 5))).toBe("234");
+      expect(await text(whole.slice(-3))).toBe("789");
+      expect(await text(whole.slice(4, -4))).toBe("45");
+      expect(await text(whole.slice(8, 50))).toBe("89");
+      expect(await text(whole.slice(6, 2))).toBe("");
+      expect(await text(whole.slice(1, 9).slice(2, 4))).toBe("34");
+      // The file is shorter than the range (changed while being read).
+      await expect(new FileRange(fh, file, 0, 20).slice(5).arrayBuffer()).rejects.toThrow(`parquet: ${file} ended at byte 10, before the 15 bytes at 5`);
+    } finally {
+      await fh.close();
+    }
   });
 
   it("names a missing path", async () => {

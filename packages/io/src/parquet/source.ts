@@ -54,7 +54,7 @@ async function resolve(options: { readonly [key: string]: JsonValue }): Promise<
     } catch (e) {
       throw new IoError(`parquet: ${first.path}: ${messageOf(e)}`, { cause: e });
     } finally {
-      pf.close();
+      await pf.close();
     }
   }
   const names = new Set(data.fields.map((f) => f.name));
@@ -98,7 +98,7 @@ async function partitions(ref: SourceRef, pushdown: ScanPushdown): Promise<reado
       }
       flush();
     } finally {
-      pf.close();
+      await pf.close();
     }
   }
   return out;
@@ -147,7 +147,7 @@ async function* read(ref: SourceRef, partition: SourcePartition, pushdown: ScanP
     throw new IoError(`parquet: cannot read ${d.file}: ${messageOf(e)}`, { cause: e });
   } finally {
     if (reader !== undefined) await reader.cancel().catch(() => undefined);
-    pf.close();
+    await pf.close();
   }
 }
 
