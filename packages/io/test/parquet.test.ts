@@ -107,7 +107,7 @@ describe("parquet", () => {
     writeFileSync(file, Buffer.from("0123456789"));
     const fh = await fsp.open(file, "r");
     try {
-      const whole = new FileRange(fh, file, 0, 10);
+      const whole = FileRange.of(fh, file, 10);
       const text = async (r: FileRange) => Buffer.from(await r.arrayBuffer()).toString();
       expect(whole.size).toBe(10);
       expect(await text(whole.slice(2, 5))).toBe("234");
@@ -116,8 +116,19 @@ describe("parquet", () => {
       expect(await text(whole.slice(8, 50))).toBe("89");
       expect(await text(whole.slice(6, 2))).toBe("");
       expect(await text(whole.slice(1, 9).slice(2, 4))).toBe("34");
+      // Spans read ahead serve the reads inside them, in order; others are read when asked.
+      const ahead = FileRange.of(fh, file, 10);
+      ahead.readAhead([{ start: 0, end: 4 }, { start: 4, end: 8 }, { start: 8, end: 30 }]);
+      expect(await text(ahead.slice(1, 3))).toBe("12");
+      expect(await text(ahead.slice(0, 4))).toBe("0123");
+      expect(await text(ahead.slice(9, 10))).toBe("9");
+      expect(await text(ahead.slice(4, 8))).toBe("4567");
+      expect(await text(ahead.slice(2, 6))).toBe("2345");
+      // The last span runs past the end of the file: the reads inside it are read alone.
+      expect(await text(ahead.slice(8, 9))).toBe("8");
+      expect(await text(ahead.slice(8, 30))).toBe("89");
       // The file is shorter than the range (changed while being read).
-      await expect(new FileRange(fh, file, 0, 20).slice(5).arrayBuffer()).rejects.toThrow(`parquet: ${file} ended at byte 10, before the 15 bytes at 5`);
+      await expect(FileRange.of(fh, file, 20).slice(5).arrayBuffer()).rejects.toThrow(`parquet: ${file} ended at byte 10, before the 15 bytes at 5`);
     } finally {
       await fh.close();
     }

@@ -7,10 +7,12 @@ import { CompactReader, type ThriftStruct, type ThriftValue } from "./thrift.js"
 /** Physical types, by Parquet's enum number. */
 export const PHYSICAL = { BOOLEAN: 0, INT32: 1, INT64: 2, INT96: 3, FLOAT: 4, DOUBLE: 5, BYTE_ARRAY: 6, FIXED_LEN_BYTE_ARRAY: 7 } as const;
 
-/** Raw statistics of one column chunk (undecoded min/max bytes). */
+/** Raw statistics of one column chunk (undecoded min/max bytes), and where its bytes are in the file. */
 export interface ColumnChunkStats {
   readonly column: string;
   readonly physicalType: number;
+  /** Its first byte (the dictionary page's, else the first data page's) and its compressed length, when the footer gives them. */
+  readonly bytes?: { readonly start: number; readonly length: number };
   readonly min?: Uint8Array;
   readonly max?: Uint8Array;
   readonly nullCount?: number;
@@ -47,8 +49,11 @@ function parseColumnChunk(cc: ThriftStruct): ColumnChunkStats | null {
   if (!Array.isArray(pathParts) || pathParts.length !== 1) return null; // nested: not ours
   const column = new TextDecoder().decode(bytesOf(pathParts[0]));
   const physicalType = num(md.get(1)) ?? -1;
+  // As arrow-rs reads a chunk (ColumnChunkMetaData::byte_range): from the dictionary page when there is one.
+  const start = num(md.get(11)) ?? num(md.get(9)), length = num(md.get(7));
+  const where = start !== undefined && length !== undefined && start >= 0 && length > 0 ? { bytes: { start, length } } : {};
   const st = struct(md.get(12));
-  if (st === undefined) return { column, physicalType };
+  if (st === undefined) return { column, physicalType, ...where };
   // min_value/max_value (5, 6) follow the column's sort order. The deprecated min/max (2, 1) were
   // written with signed byte order, so they are trusted only for numeric and boolean columns.
   let min = bytesOf(st.get(6)), max = bytesOf(st.get(5));
@@ -57,7 +62,7 @@ function parseColumnChunk(cc: ThriftStruct): ColumnChunkStats | null {
     max = bytesOf(st.get(1));
   }
   const nullCount = num(st.get(3));
-  return { column, physicalType, ...(min && max ? { min, max } : {}), ...(nullCount !== undefined ? { nullCount } : {}) };
+  return { column, physicalType, ...where, ...(min && max ? { min, max } : {}), ...(nullCount !== undefined ? { nullCount } : {}) };
 }
 
 /** Reads and decodes the footer of `file`; errors name the file. */

@@ -16,7 +16,8 @@ import { mayMatch } from "../pushdown/may-match.js";
 import { IoError, messageOf } from "../util/errors.js";
 import { pathsOption } from "../util/options.js";
 import { rowGroupRanges } from "./stats.js";
-import { openParquet } from "./wasm.js";
+import type { RowGroupInfo } from "./footer.js";
+import { openParquet, type ByteSpan } from "./wasm.js";
 
 const FORMAT = "parquet";
 /** Row groups of one file are split into partitions of about this many rows, for parallel reads. */
@@ -104,6 +105,19 @@ async function partitions(ref: SourceRef, pushdown: ScanPushdown): Promise<reado
   return out;
 }
 
+/** The bytes from the first to the last chunk of `columns` in a row group (what parquet-wasm reads of it), or null when the footer does not say. */
+function byteSpan(rg: RowGroupInfo | undefined, columns: readonly string[]): ByteSpan | null {
+  if (rg === undefined) return null;
+  let start = Infinity, end = -Infinity;
+  for (const name of columns) {
+    const chunk = rg.columns.find((c) => c.column === name);
+    if (chunk?.bytes === undefined) return null;
+    start = Math.min(start, chunk.bytes.start);
+    end = Math.max(end, chunk.bytes.start + chunk.bytes.length);
+  }
+  return end > start ? { start, end } : null;
+}
+
 async function* read(ref: SourceRef, partition: SourcePartition, pushdown: ScanPushdown, ctx: ExecutionContext): AsyncIterable<arrow.RecordBatch> {
   const d = partition.descriptor as unknown as Descriptor;
   if (d.rowGroups.length === 0) return;
@@ -116,6 +130,10 @@ async function* read(ref: SourceRef, partition: SourcePartition, pushdown: ScanP
   try {
     const inFile = new Set(pf.arrowSchema.fields.map((f) => f.name));
     const columns = out.fields.filter((f) => !cells.has(f.name) && inFile.has(f.name)).map((f) => f.name);
+    pf.readAhead(d.rowGroups.flatMap((rg) => {
+      const span = byteSpan(pf.footer.rowGroups[rg], columns);
+      return span === null ? [] : [span];
+    }));
     const stream = await pf.handle.stream({ rowGroups: [...d.rowGroups], columns, batchSize: Math.max(1, ctx.batchSize) });
     reader = stream.getReader() as ReadableStreamDefaultReader<unknown>;
     let total = 0;
