@@ -4,7 +4,7 @@
 import { exprKey, splitConjunction } from "../expr/tree.js";
 import { isDeterministic } from "../optimizer/expr-utils.js";
 import { Filter, Scan } from "./nodes/index.js";
-import type { DistinctNode, LogicalPlan } from "./plan.js";
+import type { DistinctNode, FilterNode, LogicalPlan } from "./plan.js";
 import { widenScansAlike } from "./scans-alike.js";
 import { changed, children, transformUp, unchanged } from "./tree.js";
 
@@ -144,22 +144,37 @@ function withoutPushedFilters(p: LogicalPlan, conjuncts: ReadonlySet<string>): L
  * pushed into a scan below are ignored in the comparison when the filter above restates them.
  */
 export function filterAfterSharedDistinct(plan: LogicalPlan, fingerprints: PlanFingerprints = new PlanFingerprints()): LogicalPlan {
+  const distincts = fullRowDistincts(plan, fingerprints);
+  if (distincts.size === 0) return plan;
+  return transformUp(plan, (node) => {
+    if (node.kind !== "distinct") return unchanged(node);
+    const shared = sharedDistinctBelow(node, distincts, fingerprints);
+    return shared === undefined ? unchanged(node) : changed(Filter.create(shared, (node.input as FilterNode).predicate));
+  }).node;
+}
+
+/** The full-row distincts of `plan`, by the fingerprint of their input. */
+export function fullRowDistincts(plan: LogicalPlan, fingerprints: PlanFingerprints): Map<string, DistinctNode> {
   const distincts = new Map<string, DistinctNode>();
   const collect = (p: LogicalPlan): void => {
     if (p.kind === "distinct" && p.columns === null) distincts.set(fingerprints.of(p.input), p);
     children(p).forEach(collect);
   };
   collect(plan);
-  if (distincts.size === 0) return plan;
-  return transformUp(plan, (node) => {
-    if (node.kind !== "distinct" || node.columns !== null || node.input.kind !== "filter") return unchanged(node);
-    const filter = node.input;
-    // Distinct keeps the first of -0.0 and 0.0, which a predicate can tell apart; and a predicate
-    // that is not deterministic must see the rows it saw before.
-    if (node.schema.fields.some((f) => f.type === "float64") || !isDeterministic(filter.predicate)) return unchanged(node);
-    const conjuncts = new Set(splitConjunction(filter.predicate).map((c) => exprKey(c)));
-    const base = withoutPushedFilters(filter.input, conjuncts);
-    const shared = base === null ? undefined : distincts.get(fingerprints.of(base));
-    return shared === undefined ? unchanged(node) : changed(Filter.create(shared, filter.predicate));
-  }).node;
+  return distincts;
+}
+
+/**
+ * For `distinct(filter(p, x))`: the distinct of `x` among `distincts` (see `fullRowDistincts`) that it
+ * can read and filter instead, or undefined.
+ */
+export function sharedDistinctBelow(node: DistinctNode, distincts: ReadonlyMap<string, DistinctNode>, fingerprints: PlanFingerprints): DistinctNode | undefined {
+  if (node.columns !== null || node.input.kind !== "filter") return undefined;
+  const filter = node.input;
+  // Distinct keeps the first of -0.0 and 0.0, which a predicate can tell apart; and a predicate
+  // that is not deterministic must see the rows it saw before.
+  if (node.schema.fields.some((f) => f.type === "float64") || !isDeterministic(filter.predicate)) return undefined;
+  const conjuncts = new Set(splitConjunction(filter.predicate).map((c) => exprKey(c)));
+  const base = withoutPushedFilters(filter.input, conjuncts);
+  return base === null ? undefined : distincts.get(fingerprints.of(base));
 }

@@ -47,8 +47,6 @@ function conform(d: DPlan, to: Schema): DPlan {
 
 function planJoin(j: JoinNode, opts: PlannerOptions): DPlan {
   const keys = equiKeys(j);
-  const left = planDistributed(j.left, opts, Want.keys(keys.left, j.left.schema));
-  const right = planDistributed(j.right, opts, Want.keys(keys.right, j.right.schema));
   const combine = (l: LogicalPlan, r: LogicalPlan) => Join.create(l, r, j.how, j.on, j.using);
   const what = `${j.how} join${j.using.length > 0 ? ` using [${j.using.join(", ")}]` : ""}${j.on ? ` on ${exprName(j.on)}` : ""}`;
   // Broadcasting a side is valid when every output row needs only one row of the other side's partition.
@@ -56,14 +54,15 @@ function planJoin(j: JoinNode, opts: PlannerOptions): DPlan {
   const canBroadcastLeft = j.how === "inner" || j.how === "right" || j.how === "cross";
   const hashable = keys.left.length > 0 && hasUniqueNames(j.left.schema) && hasUniqueNames(j.right.schema);
   if (hashable) {
-    if (canBroadcastRight && estimateRows(j.right) <= opts.broadcastRows) {
-      return D.broadcast(left, right, "right", `BroadcastJoin ${what} (right side broadcast)`, combine);
-    }
-    if (canBroadcastLeft && estimateRows(j.left) <= opts.broadcastRows) {
-      return D.broadcast(left, right, "left", `BroadcastJoin ${what} (left side broadcast)`, combine);
-    }
+    const broadcast = canBroadcastRight && estimateRows(j.right) <= opts.broadcastRows ? "right"
+      : canBroadcastLeft && estimateRows(j.left) <= opts.broadcastRows ? "left" : null;
+    // The sides are partitioned on the keys only for a hash join; a broadcast join wants nothing of them.
+    const left = planDistributed(j.left, opts, broadcast === null ? Want.keys(keys.left, j.left.schema) : null);
+    const right = planDistributed(j.right, opts, broadcast === null ? Want.keys(keys.right, j.right.schema) : null);
+    if (broadcast !== null) return D.broadcast(left, right, broadcast, `BroadcastJoin ${what} (${broadcast} side broadcast)`, combine);
     return D.zip(exchangeUnlessPartitioned(left, keys.left), exchangeUnlessPartitioned(right, keys.right), `HashJoin ${what}`, combine);
   }
+  const left = planDistributed(j.left, opts), right = planDistributed(j.right, opts);
   if (canBroadcastRight) return D.broadcast(left, right, "right", `BroadcastJoin ${what} (right side broadcast)`, combine);
   if (canBroadcastLeft) return D.broadcast(left, right, "left", `BroadcastJoin ${what} (left side broadcast)`, combine);
   // A full join without equi-keys has no partitioning that is correct: one task sees everything.
@@ -83,10 +82,11 @@ const PLANNERS: Planners = {
     const label = p.columns === null ? "Distinct" : `DropDuplicates [${p.columns.join(", ")}]`;
     const dedupe = (i: LogicalPlan) => Distinct.create(i, p.columns);
     const columns = p.columns ?? p.schema.fields.map((f) => f.name);
-    // A distinct whose reader (or most readers, when shared) groups or joins by some of its columns
-    // is partitioned on those alone: equal rows still meet, and the reader finds its keys in place
-    // instead of exchanging the rows again. Like Spark's default (spark.sql.requireAllClusterKeysForDistribution
-    // off), one exchange is saved at the risk of skew when those columns have few values.
+    // A distinct whose reader (or most readers, when shared) groups or hash-joins by some of its
+    // columns is partitioned on those alone: equal rows still meet, and the reader finds its keys in
+    // place instead of exchanging the rows again. One exchange saved, at the risk of skew when those
+    // columns have few values (Spark accepts an input partitioned on a subset of the keys it needs,
+    // with the same risk; here the planner chooses it).
     const keys = w !== null && w.columns.every((c) => columns.includes(c)) ? w.columns : columns;
     const input = planDistributed(p.input, o, Want.of(keys));
     if (!hasUniqueNames(p.schema)) return D.map(D.gather(input), label, dedupe);

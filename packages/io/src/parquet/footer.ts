@@ -49,8 +49,10 @@ function parseColumnChunk(cc: ThriftStruct): ColumnChunkStats | null {
   if (!Array.isArray(pathParts) || pathParts.length !== 1) return null; // nested: not ours
   const column = new TextDecoder().decode(bytesOf(pathParts[0]));
   const physicalType = num(md.get(1)) ?? -1;
-  // As arrow-rs reads a chunk (ColumnChunkMetaData::byte_range): from the dictionary page when there is one.
-  const start = num(md.get(11)) ?? num(md.get(9)), length = num(md.get(7));
+  // A chunk starts at its dictionary page when there is one. Some writers put 0 there for none, so
+  // (as parquet-mr) only an offset before the first data page counts.
+  const data = num(md.get(9)), dict = num(md.get(11)), length = num(md.get(7));
+  const start = dict !== undefined && data !== undefined && dict > 0 && dict < data ? dict : data;
   const where = start !== undefined && length !== undefined && start >= 0 && length > 0 ? { bytes: { start, length } } : {};
   const st = struct(md.get(12));
   if (st === undefined) return { column, physicalType, ...where };

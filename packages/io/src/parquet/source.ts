@@ -105,17 +105,30 @@ async function partitions(ref: SourceRef, pushdown: ScanPushdown): Promise<reado
   return out;
 }
 
-/** The bytes from the first to the last chunk of `columns` in a row group (what parquet-wasm reads of it), or null when the footer does not say. */
-function byteSpan(rg: RowGroupInfo | undefined, columns: readonly string[]): ByteSpan | null {
-  if (rg === undefined) return null;
-  let start = Infinity, end = -Infinity;
+/** Chunks closer than this are read as one span (as object stores coalesce ranges). */
+const SPAN_GAP = 1 << 20;
+
+/**
+ * The byte spans of `columns` in a row group, in file order: runs of chunks whose gaps are small
+ * (other columns' bytes in between are read with them), so that a few columns of a wide file are
+ * read alone. Empty when the footer does not say where a chunk is.
+ */
+function byteSpans(rg: RowGroupInfo | undefined, columns: readonly string[]): ByteSpan[] {
+  if (rg === undefined) return [];
+  const chunks: { start: number; end: number }[] = [];
   for (const name of columns) {
     const chunk = rg.columns.find((c) => c.column === name);
-    if (chunk?.bytes === undefined) return null;
-    start = Math.min(start, chunk.bytes.start);
-    end = Math.max(end, chunk.bytes.start + chunk.bytes.length);
+    if (chunk?.bytes === undefined) return [];
+    chunks.push({ start: chunk.bytes.start, end: chunk.bytes.start + chunk.bytes.length });
   }
-  return end > start ? { start, end } : null;
+  chunks.sort((a, b) => a.start - b.start);
+  const spans: { start: number; end: number }[] = [];
+  for (const c of chunks) {
+    const last = spans[spans.length - 1];
+    if (last !== undefined && c.start - last.end <= SPAN_GAP) last.end = Math.max(last.end, c.end);
+    else spans.push({ ...c });
+  }
+  return spans;
 }
 
 async function* read(ref: SourceRef, partition: SourcePartition, pushdown: ScanPushdown, ctx: ExecutionContext): AsyncIterable<arrow.RecordBatch> {
@@ -130,10 +143,7 @@ async function* read(ref: SourceRef, partition: SourcePartition, pushdown: ScanP
   try {
     const inFile = new Set(pf.arrowSchema.fields.map((f) => f.name));
     const columns = out.fields.filter((f) => !cells.has(f.name) && inFile.has(f.name)).map((f) => f.name);
-    pf.readAhead(d.rowGroups.flatMap((rg) => {
-      const span = byteSpan(pf.footer.rowGroups[rg], columns);
-      return span === null ? [] : [span];
-    }));
+    pf.readAhead(d.rowGroups.flatMap((rg) => byteSpans(pf.footer.rowGroups[rg], columns)));
     const stream = await pf.handle.stream({ rowGroups: [...d.rowGroups], columns, batchSize: Math.max(1, ctx.batchSize) });
     reader = stream.getReader() as ReadableStreamDefaultReader<unknown>;
     let total = 0;

@@ -130,7 +130,7 @@ export async function openParquet(file: string): Promise<OpenParquet> {
   } catch (e) {
     throw new IoError(`parquet: cannot open ${file}: ${messageOf(e)}`, { cause: e });
   }
-  let handle: pw.ParquetFile;
+  let handle: pw.ParquetFile | undefined;
   let arrowSchema: arrow.Schema;
   let whole: FileRange;
   try {
@@ -140,15 +140,20 @@ export async function openParquet(file: string): Promise<OpenParquet> {
     handle = await pw.ParquetFile.fromFile(whole as unknown as Blob);
     arrowSchema = arrow.tableFromIPC(handle.schema().intoIPCStream()).schema;
   } catch (e) {
+    handle?.free();
     await fh.close().catch(() => undefined);
     throw new IoError(`parquet: ${file} is not a readable Parquet file: ${messageOf(e)}`, { cause: e });
   }
+  const opened = handle;
   return {
-    file, footer, handle, arrowSchema,
+    file, footer, handle: opened, arrowSchema,
     readAhead: (spans) => whole.readAhead(spans),
     close: async () => {
-      handle.free();
-      await fh.close();
+      try {
+        opened.free();
+      } finally {
+        await fh.close();
+      }
     },
   };
 }

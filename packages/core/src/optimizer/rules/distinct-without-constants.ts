@@ -11,22 +11,34 @@
 //                                                             +- Scan access [a_time, a_uid, a_id]
 //
 // Only columns the reader does not read are left out (it still gets every column it names). Kept: a
-// filter on a double (0.0 = -0.0, so the column may hold two values), a dropDuplicates on some
-// columns, and a distinct read from other places of the plan (computed once for all its readers).
+// filter on a double (0.0 = -0.0, so the column may hold two values) or across types, a
+// dropDuplicates on some columns, a distinct read from other places of the plan (computed once for
+// all its readers), and a filtered copy of a distinct computed elsewhere (it reads that one).
 import { E } from "../../expr/build.js";
 import type { Expr } from "../../expr/expr.js";
 import { columnsOf, splitConjunction } from "../../expr/tree.js";
 import { Distinct, Project } from "../../plan/nodes/index.js";
 import type { LogicalPlan } from "../../plan/plan.js";
-import { PlanFingerprints } from "../../plan/reuse.js";
+import type { DataType, Schema } from "../../types/data-type.js";
+import { PlanFingerprints, fullRowDistincts, sharedDistinctBelow } from "../../plan/reuse.js";
 import { children, transformUp } from "../../plan/tree.js";
 import type { OptimizerRule } from "../rule.js";
 
-/** The column that `c = literal` (either way round, literal not null nor a double) pins to one value. */
-function pinnedColumn(e: Expr): string | null {
+const INTEGERS: ReadonlySet<DataType> = new Set(["int32", "int64"]);
+
+/**
+ * The column that `c = literal` (either way round) pins to one value in `s`: the literal not null,
+ * of the column's own type (or both integers). Not a double (0.0 = -0.0), and not a string compared
+ * with a date or timestamp: the string is what is cast, and many spellings parse to one date.
+ */
+function pinnedColumn(e: Expr, s: Schema): string | null {
   if (e.kind !== "binary" || e.op !== "=") return null;
-  const pinned = (c: Expr, l: Expr) =>
-    c.kind === "column" && l.kind === "literal" && l.value !== null && l.type !== "float64" && l.type !== "null" ? c.name : null;
+  const pinned = (c: Expr, l: Expr) => {
+    if (c.kind !== "column" || l.kind !== "literal" || l.value === null) return null;
+    const type = s.fields.find((f) => f.name === c.name)?.type;
+    const same = type === l.type || (type !== undefined && INTEGERS.has(type) && INTEGERS.has(l.type));
+    return same && type !== "float64" && type !== "null" ? c.name : null;
+  };
   return pinned(e.left, e.right) ?? pinned(e.right, e.left);
 }
 
@@ -36,16 +48,17 @@ function constantColumns(p: LogicalPlan): Set<string> {
     case "filter": {
       const found = constantColumns(p.input);
       for (const c of splitConjunction(p.predicate)) {
-        const name = pinnedColumn(c);
-        if (name !== null && p.schema.fields.find((f) => f.name === name)?.type !== "float64") found.add(name);
+        const name = pinnedColumn(c, p.input.schema);
+        if (name !== null) found.add(name);
       }
       return found;
     }
     case "scan": {
+      // Pushed filters are applied exactly by every executor's scan (the source may only use them to skip data).
       const found = new Set<string>();
       for (const f of p.filters) {
-        const name = pinnedColumn(f);
-        if (name !== null && p.schema.fields.some((x) => x.name === name && x.type !== "float64")) found.add(name);
+        const name = pinnedColumn(f, p.source.schema);
+        if (name !== null) found.add(name);
       }
       return found;
     }
@@ -75,10 +88,14 @@ export const distinctWithoutConstants: OptimizerRule = {
       children(p).forEach(count);
     };
     count(plan);
+    const distincts = fullRowDistincts(plan, fingerprints);
     const r = transformUp(plan, (node) => {
       if (node.kind !== "project" || node.input.kind !== "distinct") return { node, transformed: false };
       const distinct = node.input;
       if (distinct.columns !== null || (seen.get(fingerprints.of(distinct)) ?? 0) > 1) return { node, transformed: false };
+      // A filtered copy of a distinct computed elsewhere reads that one instead (filterAfterSharedDistinct,
+      // when sub-plans are reused): cheaper than deduplicating again, even on fewer columns.
+      if (sharedDistinctBelow(distinct, distincts, fingerprints) !== undefined) return { node, transformed: false };
       const names = distinct.schema.fields.map((f) => f.name);
       // Duplicate names (after a join) cannot be projected apart.
       if (new Set(names).size !== names.length) return { node, transformed: false };

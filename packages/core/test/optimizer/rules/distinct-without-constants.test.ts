@@ -47,6 +47,15 @@ describe("distinct-without-constants", () => {
     const d = scan("/d", "x float64?, k int32?");
     const onDouble = Project.create(Distinct.create(Filter.create(d, eq(col("x"), E.literal(0, "float64")))), [col("k")]);
     expect(applied(distinctWithoutConstants, onDouble).transformed).toBe(false);
+    const onDoubleColumn = Project.create(Distinct.create(Filter.create(d, eq(col("x"), lit(0)))), [col("k")]);
+    expect(applied(distinctWithoutConstants, onDoubleColumn).transformed).toBe(false);
+    // "2024-01-01" and "2024-1-1" both equal the date: the string column is not pinned.
+    const texts = scan("/t", "s utf8?, k int32?");
+    const onDate = Project.create(Distinct.create(Filter.create(texts, eq(col("s"), E.literal(19723, "date")))), [col("k")]);
+    expect(applied(distinctWithoutConstants, onDate).transformed).toBe(false);
+    // An int32 column equal to an int64 literal holds one value.
+    const wide = Project.create(Distinct.create(Filter.create(access(), eq(col("a_uid"), E.literal(7, "int64")))), [col("a_time")]);
+    expect(applied(distinctWithoutConstants, wide).transformed).toBe(true);
     const onNull = Project.create(Distinct.create(Filter.create(access(), eq(col("a_id"), lit(null)))), [col("a_uid")]);
     expect(applied(distinctWithoutConstants, onNull).transformed).toBe(false);
     const either = Filter.create(access(), E.binary("or", eq(col("a_id"), lit("login")), eq(col("a_id"), lit("logout"))));
@@ -56,6 +65,15 @@ describe("distinct-without-constants", () => {
     const shared = Distinct.create(logins());
     const twice = Join.create(Project.create(shared, [col("a_uid")]), Aggregate.create(shared, [], [E.alias(E.aggregate("count", []), "n")]), "cross", null);
     expect(applied(distinctWithoutConstants, twice).transformed).toBe(false);
+  });
+
+  it("leaves a filtered copy of a distinct computed elsewhere, which reads that one when sub-plans are reused", () => {
+    // The LGDE dimension's shape: access.distinct() read whole, and filtered to logins (pushed below the distinct).
+    const all = Aggregate.create(Distinct.create(access()), [], [E.alias(E.aggregate("count", []), "rows")]);
+    const pushed = Scan.create(access().source, access().projection, [eq(col("a_id"), lit("login"))]);
+    const filtered = Project.create(Distinct.create(Filter.create(pushed, eq(col("a_id"), lit("login")))), [col("a_uid")]);
+    expect(applied(distinctWithoutConstants, Join.create(all, filtered, "cross", null)).transformed).toBe(false);
+    expect(applied(distinctWithoutConstants, filtered).transformed).toBe(true);
   });
 
   it("gives the reference evaluator's rows on random data", () => {
