@@ -153,6 +153,17 @@ export function filterAfterSharedDistinct(plan: LogicalPlan, fingerprints: PlanF
   }).node;
 }
 
+/** Whether a distinct occurs more than once in `plan`, so that its readers share one computation of it. */
+export function repeatedDistincts(plan: LogicalPlan, fingerprints: PlanFingerprints): (d: DistinctNode) => boolean {
+  const seen = new Map<string, number>();
+  const count = (p: LogicalPlan): void => {
+    if (p.kind === "distinct") { const fp = fingerprints.of(p); seen.set(fp, (seen.get(fp) ?? 0) + 1); }
+    children(p).forEach(count);
+  };
+  count(plan);
+  return (d) => (seen.get(fingerprints.of(d)) ?? 0) > 1;
+}
+
 /** The full-row distincts of `plan`, by the fingerprint of their input. */
 export function fullRowDistincts(plan: LogicalPlan, fingerprints: PlanFingerprints): Map<string, DistinctNode> {
   const distincts = new Map<string, DistinctNode>();

@@ -20,8 +20,8 @@ import { columnsOf, splitConjunction } from "../../expr/tree.js";
 import { Distinct, Project } from "../../plan/nodes/index.js";
 import type { LogicalPlan } from "../../plan/plan.js";
 import type { DataType, Schema } from "../../types/data-type.js";
-import { PlanFingerprints, fullRowDistincts, sharedDistinctBelow } from "../../plan/reuse.js";
-import { children, transformUp } from "../../plan/tree.js";
+import { PlanFingerprints, fullRowDistincts, repeatedDistincts, sharedDistinctBelow } from "../../plan/reuse.js";
+import { transformUp } from "../../plan/tree.js";
 import type { OptimizerRule } from "../rule.js";
 
 const INTEGERS: ReadonlySet<DataType> = new Set(["int32", "int64"]);
@@ -82,17 +82,12 @@ export const distinctWithoutConstants: OptimizerRule = {
   name: "distinct-without-constants",
   rewrite(plan) {
     const fingerprints = new PlanFingerprints();
-    const seen = new Map<string, number>();
-    const count = (p: LogicalPlan): void => {
-      if (p.kind === "distinct") { const fp = fingerprints.of(p); seen.set(fp, (seen.get(fp) ?? 0) + 1); }
-      children(p).forEach(count);
-    };
-    count(plan);
+    const shared = repeatedDistincts(plan, fingerprints);
     const distincts = fullRowDistincts(plan, fingerprints);
     const r = transformUp(plan, (node) => {
       if (node.kind !== "project" || node.input.kind !== "distinct") return { node, transformed: false };
       const distinct = node.input;
-      if (distinct.columns !== null || (seen.get(fingerprints.of(distinct)) ?? 0) > 1) return { node, transformed: false };
+      if (distinct.columns !== null || shared(distinct)) return { node, transformed: false };
       // A filtered copy of a distinct computed elsewhere reads that one instead (filterAfterSharedDistinct,
       // when sub-plans are reused): cheaper than deduplicating again, even on fewer columns.
       if (sharedDistinctBelow(distinct, distincts, fingerprints) !== undefined) return { node, transformed: false };

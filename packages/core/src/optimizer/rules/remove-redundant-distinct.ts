@@ -15,9 +15,9 @@
 import { exprExists } from "../../expr/tree.js";
 import type { Expr } from "../../expr/expr.js";
 import { Aggregate, Filter, Project } from "../../plan/nodes/index.js";
-import type { LogicalPlan } from "../../plan/plan.js";
-import { PlanFingerprints } from "../../plan/reuse.js";
-import { children, transformUp } from "../../plan/tree.js";
+import type { DistinctNode, LogicalPlan } from "../../plan/plan.js";
+import { PlanFingerprints, repeatedDistincts } from "../../plan/reuse.js";
+import { transformUp } from "../../plan/tree.js";
 import { isDeterministic } from "../expr-utils.js";
 import type { OptimizerRule } from "../rule.js";
 
@@ -30,7 +30,7 @@ function ignoresDuplicates(e: Expr): boolean {
 }
 
 /** `p` with the full-row distinct below its projections and filters removed, or null when there is none to remove. */
-function withoutDistinct(p: LogicalPlan, shared: (p: LogicalPlan) => boolean): LogicalPlan | null {
+function withoutDistinct(p: LogicalPlan, shared: (d: DistinctNode) => boolean): LogicalPlan | null {
   switch (p.kind) {
     case "project": {
       if (!p.exprs.every(isDeterministic)) return null;
@@ -54,14 +54,7 @@ export const removeRedundantDistinct: OptimizerRule = {
   name: "remove-redundant-distinct",
   rewrite(plan) {
     // Distincts that occur more than once in the plan are shared by their readers: keep them.
-    const fingerprints = new PlanFingerprints();
-    const seen = new Map<string, number>();
-    const count = (p: LogicalPlan): void => {
-      if (p.kind === "distinct") { const fp = fingerprints.of(p); seen.set(fp, (seen.get(fp) ?? 0) + 1); }
-      children(p).forEach(count);
-    };
-    count(plan);
-    const shared = (p: LogicalPlan) => (seen.get(fingerprints.of(p)) ?? 0) > 1;
+    const shared = repeatedDistincts(plan, new PlanFingerprints());
     const r = transformUp(plan, (node) => {
       if (node.kind !== "aggregate") return { node, transformed: false };
       const exprs = [...node.groupBy, ...node.aggregates];
