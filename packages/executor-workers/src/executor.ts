@@ -23,6 +23,13 @@ export interface WorkersOptions {
    * a partial aggregation unless 99% are groups of their own.
    */
   readonly partialSampleRows?: number;
+  /**
+   * Exchange a distinct on all its columns even when its readers group or join by fewer of them
+   * (default false, like Spark's `spark.sql.requireAllClusterKeysForDistribution`). By default it is
+   * exchanged on the readers' keys alone, which saves the readers a second exchange; set this when
+   * those keys have few values and the distinct's rows pile up in few buckets.
+   */
+  readonly requireAllDistinctKeys?: boolean;
 }
 
 /** Rows a task samples before deciding on a partial step (see `WorkersOptions.partialSampleRows`). */
@@ -48,7 +55,7 @@ function positiveInt(name: string, v: number): number {
 export function workers(options: WorkersOptions = {}): Executor {
   const threads = positiveInt("threads", options.threads ?? availableParallelism());
   const buckets = positiveInt("partitions", options.partitions ?? threads);
-  const planner: PlannerOptions = { broadcastRows: options.broadcastRows ?? 10_000 };
+  const planner: PlannerOptions = { broadcastRows: options.broadcastRows ?? 10_000, requireAllDistinctKeys: options.requireAllDistinctKeys ?? false };
   const pool = new WorkerPool(threads);
   const coordinator = local();
   const partialSampleRows = positiveInt("partialSampleRows", options.partialSampleRows ?? PARTIAL_SAMPLE_ROWS);

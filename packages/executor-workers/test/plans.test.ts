@@ -265,6 +265,10 @@ describe("explain", () => {
     expect(text.match(/Exchange hashpartitioning/g)).toHaveLength(1);
     expect(text).toContain("Exchange hashpartitioning(k) [adaptive PartialDistinct before]");
     expect(text).not.toContain("FinalAggregate [k]");
+    // Asked to, it exchanges the distinct on all its columns, and the grouping exchanges again.
+    const all = workers({ threads: 2, requireAllDistinctKeys: true }).explain(plan, {} as never);
+    expect(all.match(/Exchange hashpartitioning/g)).toHaveLength(2);
+    expect(all).toContain("Exchange hashpartitioning(k, s, v) [adaptive PartialDistinct before]");
   });
   it("counts distinct values of a column the rows are partitioned by in each partition, then adds the counts", () => {
     const exec = workers({ threads: 2 });
