@@ -14,8 +14,9 @@ export interface OpenParquet {
   readonly handle: pw.ParquetFile;
   readonly arrowSchema: arrow.Schema;
   /**
-   * Plans the byte spans the next reads will ask for, in order (one per row group): each is read
-   * from the file while the one before it is being decoded. Reads outside them are read when asked.
+   * Plans the byte spans the next reads will ask for, in file order (a row group's nearby column
+   * chunks): each is read from the file while the one before it is being decoded, and at most two
+   * are held. Reads outside them are read when asked.
    */
   readAhead(spans: readonly ByteSpan[]): void;
   close(): Promise<void>;
