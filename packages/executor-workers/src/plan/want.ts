@@ -1,6 +1,6 @@
 // Wanted partitioning: the columns a consumer would like its input hash-partitioned on, passed down
-// while planning so that a shared sub-plan can be partitioned the way its readers group it (Spark's
-// requiredChildDistribution, here only a preference).
+// while planning so that a distinct (or a shared sub-plan, by its readers' majority) can be
+// partitioned the way its readers group it (Spark's requiredChildDistribution, here only a preference).
 import { mapChildren, unalias, type AggregateNode, type Expr, type RepeatedSubplans, type Schema } from "@lgde/core";
 import type { DPlan } from "./dplan.js";
 import { keyColumn } from "./partitioning.js";
@@ -8,11 +8,6 @@ import { keyColumn } from "./partitioning.js";
 /** Columns (of the plan being planned) that its consumer would like it hash-partitioned on. */
 export interface Want {
   readonly columns: readonly string[];
-  /**
-   * Set for a shared sub-plan when most of its readers want these columns: a distinct then
-   * partitions on them alone (any subset of its columns keeps equal rows together).
-   */
-  readonly shared: boolean;
 }
 
 /** The planner's state for sub-plans read from several places (see `planQuery`). */
@@ -27,7 +22,7 @@ export interface Reuse {
 }
 
 function of(columns: readonly string[]): Want | null {
-  return columns.length === 0 ? null : { columns, shared: false };
+  return columns.length === 0 ? null : { columns };
 }
 
 export const Want = Object.freeze({
@@ -71,14 +66,14 @@ export const Want = Object.freeze({
       if (source === null) return null;
       out.push(source);
     }
-    return { columns: out, shared: w.shared };
+    return { columns: out };
   },
 
   /** The same positions in a union input (unions match columns by position). */
   byPosition(w: Want | null, union: Schema, input: Schema): Want | null {
     if (w === null) return null;
     const names = w.columns.map((n) => input.fields[union.fields.findIndex((f) => f.name === n)]?.name);
-    return names.every((n): n is string => n !== undefined) ? { columns: names, shared: w.shared } : null;
+    return names.every((n): n is string => n !== undefined) ? { columns: names } : null;
   },
 
 });
@@ -111,6 +106,6 @@ export class SharedPlans implements Reuse {
   winner(fp: string): Want | null {
     let best: { want: Want; n: number } | null = null;
     for (const v of this.#votes.get(fp)?.values() ?? []) if (best === null || v.n > best.n) best = v;
-    return best !== null && best.n * 2 > (this.#readers.get(fp) ?? 0) ? { columns: best.want.columns, shared: true } : null;
+    return best !== null && best.n * 2 > (this.#readers.get(fp) ?? 0) ? best.want : null;
   }
 }

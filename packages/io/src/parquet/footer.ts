@@ -1,6 +1,6 @@
 // Reads a Parquet file's footer directly, for row-group statistics (parquet-wasm does not expose them)
 // and for a clear error when a file is truncated or not Parquet.
-import { promises as fsp } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import { IoError } from "../util/errors.js";
 import { CompactReader, type ThriftStruct, type ThriftValue } from "./thrift.js";
 
@@ -67,44 +67,38 @@ function parseColumnChunk(cc: ThriftStruct): ColumnChunkStats | null {
   return { column, physicalType, ...where, ...(min && max ? { min, max } : {}), ...(nullCount !== undefined ? { nullCount } : {}) };
 }
 
-/** Reads and decodes the footer of `file`; errors name the file. */
-export async function readFooter(file: string): Promise<Footer> {
-  const fh = await fsp.open(file, "r");
-  try {
-    const { size } = await fh.stat();
-    if (size < 12) throw new IoError(`parquet: ${file} is not a Parquet file (${size} bytes, too short)`);
-    const head = Buffer.alloc(4), tail = Buffer.alloc(8);
-    await fh.read(head, 0, 4, 0);
-    await fh.read(tail, 0, 8, size - 8);
-    if (head.toString("latin1") !== MAGIC) throw new IoError(`parquet: ${file} is not a Parquet file (no PAR1 magic at the start)`);
-    if (tail.toString("latin1", 4) !== MAGIC) {
-      throw new IoError(`parquet: ${file} is truncated or not a Parquet file (no PAR1 magic at the end)`);
-    }
-    const len = tail.readUInt32LE(0);
-    if (len <= 0 || len > size - 12) throw new IoError(`parquet: ${file} has a corrupt footer (length ${len}, file ${size} bytes)`);
-    const buf = Buffer.alloc(len);
-    await fh.read(buf, 0, len, size - 8 - len);
-    let meta: ThriftStruct;
-    try {
-      meta = new CompactReader(buf).struct();
-    } catch (e) {
-      throw new IoError(`parquet: ${file} has a corrupt footer: ${(e as Error).message}`);
-    }
-    const groups = meta.get(4);
-    const rowGroups: RowGroupInfo[] = (Array.isArray(groups) ? groups : []).map((g) => {
-      const rg = struct(g) ?? new Map();
-      const cols = rg.get(1);
-      return {
-        rows: num(rg.get(3)) ?? 0,
-        columns: (Array.isArray(cols) ? cols : []).flatMap((c) => {
-          const s = struct(c);
-          const parsed = s === undefined ? null : parseColumnChunk(s);
-          return parsed === null ? [] : [parsed];
-        }),
-      };
-    });
-    return { rows: num(meta.get(3)) ?? 0, rowGroups };
-  } finally {
-    await fh.close();
+/** Reads and decodes the footer of `file`, open as `fh` (`size` bytes); errors name the file. */
+export async function readFooter(fh: FileHandle, file: string, size: number): Promise<Footer> {
+  if (size < 12) throw new IoError(`parquet: ${file} is not a Parquet file (${size} bytes, too short)`);
+  const head = Buffer.alloc(4), tail = Buffer.alloc(8);
+  await fh.read(head, 0, 4, 0);
+  await fh.read(tail, 0, 8, size - 8);
+  if (head.toString("latin1") !== MAGIC) throw new IoError(`parquet: ${file} is not a Parquet file (no PAR1 magic at the start)`);
+  if (tail.toString("latin1", 4) !== MAGIC) {
+    throw new IoError(`parquet: ${file} is truncated or not a Parquet file (no PAR1 magic at the end)`);
   }
+  const len = tail.readUInt32LE(0);
+  if (len <= 0 || len > size - 12) throw new IoError(`parquet: ${file} has a corrupt footer (length ${len}, file ${size} bytes)`);
+  const buf = Buffer.alloc(len);
+  await fh.read(buf, 0, len, size - 8 - len);
+  let meta: ThriftStruct;
+  try {
+    meta = new CompactReader(buf).struct();
+  } catch (e) {
+    throw new IoError(`parquet: ${file} has a corrupt footer: ${(e as Error).message}`);
+  }
+  const groups = meta.get(4);
+  const rowGroups: RowGroupInfo[] = (Array.isArray(groups) ? groups : []).map((g) => {
+    const rg = struct(g) ?? new Map();
+    const cols = rg.get(1);
+    return {
+      rows: num(rg.get(3)) ?? 0,
+      columns: (Array.isArray(cols) ? cols : []).flatMap((c) => {
+        const s = struct(c);
+        const parsed = s === undefined ? null : parseColumnChunk(s);
+        return parsed === null ? [] : [parsed];
+      }),
+    };
+  });
+  return { rows: num(meta.get(3)) ?? 0, rowGroups };
 }

@@ -116,26 +116,27 @@ export class FileRange {
 
 /** Opens `file` lazily (row groups are read on demand). */
 export async function openParquet(file: string): Promise<OpenParquet> {
-  let footer: Footer;
-  try {
-    footer = await readFooter(file);
-  } catch (e) {
-    if (e instanceof IoError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new IoError(`parquet: path does not exist: ${file}`);
-    throw new IoError(`parquet: cannot read ${file}: ${messageOf(e)}`, { cause: e });
-  }
   let fh: FileHandle;
   try {
     fh = await open(file, "r");
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new IoError(`parquet: path does not exist: ${file}`);
     throw new IoError(`parquet: cannot open ${file}: ${messageOf(e)}`, { cause: e });
+  }
+  let footer: Footer;
+  let size: number;
+  try {
+    size = (await fh.stat()).size;
+    footer = await readFooter(fh, file, size);
+  } catch (e) {
+    await fh.close().catch(() => undefined);
+    if (e instanceof IoError) throw e;
+    throw new IoError(`parquet: cannot read ${file}: ${messageOf(e)}`, { cause: e });
   }
   let handle: pw.ParquetFile | undefined;
   let arrowSchema: arrow.Schema;
   let whole: FileRange;
   try {
-    const { size } = await fh.stat();
     // parquet-wasm only calls the Blob members FileRange has.
     whole = FileRange.of(fh, file, size);
     handle = await pw.ParquetFile.fromFile(whole as unknown as Blob);

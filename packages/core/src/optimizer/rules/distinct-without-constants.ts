@@ -16,7 +16,7 @@
 // all its readers), and a filtered copy of a distinct computed elsewhere (it reads that one).
 import { E } from "../../expr/build.js";
 import type { Expr } from "../../expr/expr.js";
-import { columnsOf, splitConjunction } from "../../expr/tree.js";
+import { columnsOf, splitConjunction, unalias } from "../../expr/tree.js";
 import { Distinct, Project } from "../../plan/nodes/index.js";
 import type { LogicalPlan } from "../../plan/plan.js";
 import type { DataType, Schema } from "../../types/data-type.js";
@@ -65,12 +65,10 @@ function constantColumns(p: LogicalPlan): Set<string> {
     case "project": {
       const below = constantColumns(p.input);
       const found = new Set<string>();
-      for (const e of p.exprs) {
-        const inner = e.kind === "alias" ? e.input : e;
-        const name = e.kind === "alias" ? e.name : e.kind === "column" ? e.name : null;
-        if (name === null) continue;
-        if ((inner.kind === "column" && below.has(inner.name)) || (inner.kind === "literal" && inner.value !== null)) found.add(name);
-      }
+      p.exprs.forEach((e, i) => {
+        const inner = unalias(e);
+        if ((inner.kind === "column" && below.has(inner.name)) || (inner.kind === "literal" && inner.value !== null)) found.add(p.schema.fields[i]!.name);
+      });
       return found;
     }
     default:
