@@ -7,7 +7,7 @@ import mysql from "mysql2/promise";
 import { Session, count, countDistinct } from "@lgde/core";
 import { local } from "@lgde/executor-local";
 import { io } from "@lgde/io";
-import { median, timeIt } from "./util/measure.js";
+import { median, peakRss, timeIt } from "./util/measure.js";
 
 const ROWS = Number(process.env["BENCH_MYSQL_ROWS"] ?? 1_000_000);
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
@@ -15,9 +15,7 @@ const SERVER = process.env["LGDE_BENCH_MYSQL"] ?? "mysql://root@127.0.0.1:3306";
 const DB = "lgde_bench";
 const URL = `${SERVER}/${DB}`;
 
-function peakRssMiB(): number {
-  return process.resourceUsage().maxRSS / 1024;
-}
+const peakRssMiB = (): number => peakRss() / 2 ** 20;
 
 async function prepare(): Promise<void> {
   const c = await mysql.createConnection({ uri: SERVER, multipleStatements: true });

@@ -1,19 +1,26 @@
 // The LGDE day's metrics pipeline on a synthetic access log, local() against workers({ threads: 2 }).
 //
-//   node benchmarks/dist/workers-pipeline.js [--rows 10000000] [--customers 1000000] [--runs 5] [--threads 2] [--warm]
+//   node benchmarks/dist/workers-pipeline.js [--rows 10000000] [--customers 1000000] [--runs 5] [--threads 2] [--warm] [--no-ceiling]
 //
 // Generates (seeded, once) Parquet files under benchmarks/data/workers-pipeline/ with the library's
 // own writer: the access log (several files of several row groups, so that scans have partitions,
 // with ~5% duplicated lines), the day's purchases and the customer table. Then times the pipeline
 // in fresh child processes, alternating the executors run by run, and prints the medians, the
-// ratio local/workers and each executor's peak RSS (the child's maxRSS, worker threads included).
+// ratio local/workers and each executor's peak RSS (the child's VmHWM, worker threads included).
 // A run is timed from the session's creation, so the workers' thread start-up counts; with --warm,
 // each child runs the pipeline once untimed first and times a second run on the same session.
+//
+// The machine's ceiling, measured in the same rounds (unless --no-ceiling): `threads` local children
+// started together, each running the whole pipeline. Splitting one pipeline across threads cannot
+// beat running that many independent copies of it side by side, so `threads` x the local time over
+// the copies' mean time bounds the speedup any partitioning can reach on this machine at this time:
+// the local executor keeps more than one core busy already (V8's GC and compiler threads), and the
+// copies share caches, memory bandwidth and whatever the host grants the virtual CPUs.
 //
 // The pipeline: access deduplicated; DAU (countDistinct of a_uid); per-user login counts; per-user
 // purchase sums and counts; the customer dimension joined with both (left joins), summarized to a
 // row so that both executors' answers can be compared without collecting a million rows.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +29,7 @@ import { Session, coalesce, col, count, countDistinct, lit, sum, type Executor }
 import { local } from "@lgde/executor-local";
 import { workers } from "@lgde/executor-workers";
 import { io } from "@lgde/io";
-import { median, mulberry32 } from "./util/measure.js";
+import { median, mulberry32, peakRss } from "./util/measure.js";
 
 interface Options {
   readonly rows: number;
@@ -32,6 +39,8 @@ interface Options {
   readonly child: "local" | "workers" | null;
   /** Time a second run on a warmed-up session instead of the first (`--warm`). */
   readonly warm: boolean;
+  /** Measure the machine's ceiling each round: `threads` local runs at once. */
+  readonly ceiling: boolean;
   readonly dir: string;
 }
 
@@ -48,7 +57,7 @@ function parseArgs(argv: readonly string[]): Options {
   const child = ci < 0 ? null : (argv[ci + 1] as "local" | "workers");
   if (child !== null && child !== "local" && child !== "workers") throw new RangeError(`--child must be local or workers, got ${String(child)}`);
   const here = dirname(fileURLToPath(import.meta.url));
-  return { rows, customers, runs: get("runs", 5), threads: get("threads", 2), child, warm: argv.includes("--warm"), dir: join(here, "..", "data", "workers-pipeline", `${rows}-${customers}`) };
+  return { rows, customers, runs: get("runs", 5), threads: get("threads", 2), child, warm: argv.includes("--warm"), ceiling: !argv.includes("--no-ceiling"), dir: join(here, "..", "data", "workers-pipeline", `${rows}-${customers}`) };
 }
 
 const DAY_START = 1603551600; // 2020-10-25 00:00:00 Asia/Seoul
@@ -158,10 +167,37 @@ async function runPipeline(o: Options, executor: Executor, name: string, warm: b
     const t0 = process.hrtime.bigint();
     const answers = await pipeline(o, spark);
     const millis = Number(process.hrtime.bigint() - t0) / 1e6;
-    return { executor: name, millis, peakRssMiB: process.resourceUsage().maxRSS / 1024, answers };
+    return { executor: name, millis, peakRssMiB: peakRss() / 2 ** 20, answers };
   } finally {
     await spark.stop();
   }
+}
+
+/** The child's arguments for one run of `name`. */
+function childArgs(name: string): string[] {
+  const script = fileURLToPath(import.meta.url);
+  return [...(process.env["LGDE_BENCH_NODE_ARGS"] ?? "").split(" ").filter(Boolean), script, ...process.argv.slice(2), "--child", name];
+}
+
+function parseRun(name: string, status: number | null, stdout: string, stderr: string): RunResult {
+  if (status !== 0) throw new Error(`the ${name} run failed (status ${status}):\n${stderr}`);
+  return JSON.parse(stdout.trim().split("\n").pop()!) as RunResult;
+}
+
+function runChild(name: string): RunResult {
+  const r = spawnSync(process.execPath, childArgs(name), { encoding: "utf8", maxBuffer: 1 << 24 });
+  return parseRun(name, r.status, r.stdout, r.stderr);
+}
+
+function runChildAsync(name: string): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const c = spawn(process.execPath, childArgs(name), { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "", err = "";
+    c.stdout.setEncoding("utf8").on("data", (d: string) => { out += d; });
+    c.stderr.setEncoding("utf8").on("data", (d: string) => { err += d; });
+    c.on("error", reject);
+    c.on("close", (status) => { try { resolve(parseRun(name, status, out, err)); } catch (e) { reject(e); } });
+  });
 }
 
 async function main(): Promise<void> {
@@ -172,17 +208,21 @@ async function main(): Promise<void> {
     return;
   }
   await generate(o);
-  const script = fileURLToPath(import.meta.url);
   const results: RunResult[] = [];
+  /** Per round, the mean time of `threads` local runs started together. */
+  const copies: number[] = [];
   // Alternate the executors so that load from other processes on the machine hits both alike.
   for (let i = 0; i < o.runs; i++) {
     for (const name of i % 2 === 0 ? ["local", "workers"] : ["workers", "local"]) {
-      const args = [...(process.env["LGDE_BENCH_NODE_ARGS"] ?? "").split(" ").filter(Boolean), script, ...process.argv.slice(2), "--child", name];
-      const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 24 });
-      if (r.status !== 0) throw new Error(`the ${name} run ${i + 1} failed (status ${r.status}):\n${r.stderr}`);
-      const res = JSON.parse(r.stdout.trim().split("\n").pop()!) as RunResult;
+      const res = runChild(name);
       console.error(`run ${i + 1} ${name}: ${res.millis.toFixed(0)} ms, peak RSS ${res.peakRssMiB.toFixed(0)} MiB`);
       results.push(res);
+    }
+    if (o.ceiling) {
+      const side = await Promise.all(Array.from({ length: o.threads }, () => runChildAsync("local")));
+      copies.push(side.reduce((a, r) => a + r.millis, 0) / side.length);
+      console.error(`run ${i + 1} ${o.threads} local runs at once: ${side.map((r) => r.millis.toFixed(0)).join(", ")} ms`);
+      results.push(...side.map((r) => ({ ...r, executor: "copies" })));
     }
   }
   const of = (name: string) => results.filter((r) => r.executor === name);
@@ -191,9 +231,11 @@ async function main(): Promise<void> {
   if (answers.size !== 1) throw new Error(`the executors disagree: ${[...answers].join(" vs ")}`);
   const lm = median(l.map((r) => r.millis)), wm = median(w.map((r) => r.millis));
   const lr = median(l.map((r) => r.peakRssMiB)), wr = median(w.map((r) => r.peakRssMiB));
+  const cm = copies.length > 0 ? median(copies) : null;
   console.log(JSON.stringify({
     rows: o.rows, customers: o.customers, runs: o.runs, threads: o.threads, warm: o.warm,
     localMedianMs: Math.round(lm), workersMedianMs: Math.round(wm), speedup: Number((lm / wm).toFixed(2)),
+    ...(cm === null ? {} : { copiesMedianMs: Math.round(cm), ceiling: Number(((o.threads * lm) / cm).toFixed(2)) }),
     localPeakRssMiB: Math.round(lr), workersPeakRssMiB: Math.round(wr), rssRatio: Number((wr / lr).toFixed(2)),
     answers: results[0]!.answers,
   }, null, 2));

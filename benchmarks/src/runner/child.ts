@@ -1,20 +1,12 @@
 // One child process: one engine, one suite. Set up, then for each case a warm-up and `runs` timed runs;
 // writes an EngineSuiteResult as JSON to the file given by --out.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { shopFiles } from "../gen/generate.js";
 import { shopSize } from "../gen/sizes.js";
 import type { SuiteName } from "../engines/engine.js";
 import { isEngineName, loadEngine } from "../engines/registry.js";
 import type { CaseResult, EngineSuiteResult } from "./result.js";
-
-function peakRss(): number {
-  // VmHWM is the kernel's high-water mark of the resident set; resourceUsage().maxRSS (KiB) elsewhere.
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
-    if (m) return Number(m[1]) * 1024;
-  } catch { /* not Linux */ }
-  return process.resourceUsage().maxRSS * 1024;
-}
+import { peakRss } from "../util/measure.js";
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 300);
 

@@ -1,4 +1,5 @@
-// Timing helpers shared by the benchmark scripts.
+// Timing and memory helpers shared by the benchmark scripts.
+import { readFileSync } from "node:fs";
 
 /** Milliseconds taken by `fn`. */
 export async function timeIt(fn: () => Promise<unknown>): Promise<number> {
@@ -23,4 +24,17 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * This process's peak resident set in bytes, worker threads included: the kernel's high-water mark
+ * (VmHWM). Not `resourceUsage().maxRSS`: Linux carries that across fork and exec, so a child spawned
+ * by a large parent reports at least the parent's size.
+ */
+export function peakRss(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+    if (m) return Number(m[1]) * 1024;
+  } catch { /* not Linux */ }
+  return process.resourceUsage().maxRSS * 1024;
 }
