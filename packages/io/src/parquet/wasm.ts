@@ -1,9 +1,9 @@
 // parquet-wasm access with errors that name our file instead of surfacing a WebAssembly trace.
 import { open, type FileHandle } from "node:fs/promises";
 import * as arrow from "apache-arrow";
-import * as pw from "parquet-wasm/node";
 import { IoError, messageOf } from "../util/errors.js";
 import { readFooter, type Footer } from "./footer.js";
+import { pw } from "./parquet-wasm.js";
 
 export { pw };
 
