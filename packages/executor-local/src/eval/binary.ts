@@ -3,6 +3,7 @@
 import type { ArithmeticOp, ComparisonOp, LiteralValue } from "@lgde/core";
 import { int64FromSafeIntegers, safeIntegersFromInt64 } from "../kernels/int64.js";
 import { andValid, compareBytes, encodeUtf8, type BoolVec, type Vec } from "../kernels/vector.js";
+import { allSafe } from "./arithmetic-constant.js";
 
 export function arithmetic(op: ArithmeticOp, l: Vec, r: Vec): Vec {
   const n = l.length;
@@ -65,15 +66,19 @@ export function arithmetic(op: ArithmeticOp, l: Vec, r: Vec): Vec {
 function safeArithmetic(op: "+" | "-" | "*", a: BigInt64Array, b: BigInt64Array, n: number): BigInt64Array | null {
   const x = safeIntegersFromInt64(a, n), y = x === null ? null : safeIntegersFromInt64(b, n);
   if (x === null || y === null) return null;
-  switch (op) {
-    case "+": for (let i = 0; i < n; i++) x[i] = x[i]! + y[i]!; break;
-    case "-": for (let i = 0; i < n; i++) x[i] = x[i]! - y[i]!; break;
-    case "*": for (let i = 0; i < n; i++) x[i] = x[i]! * y[i]!; break;
-  }
+  if (op === "+") addInPlace(x, y, n);
+  else if (op === "-") subtractInPlace(x, y, n);
+  else multiplyInPlace(x, y, n);
   // A result past 2^53 may be rounded (a double rounds monotonically, so it shows as past 2^53 - 1).
-  for (let i = 0; i < n; i++) if (x[i]! > Number.MAX_SAFE_INTEGER || x[i]! < -Number.MAX_SAFE_INTEGER) return null;
-  return int64FromSafeIntegers(x, n);
+  return allSafe(x, n) ? int64FromSafeIntegers(x, n) : null;
 }
+
+// One loop per function: V8 optimizes a function with several loops one loop at a time (on-stack
+// replacement) and then deoptimizes it at the first line after that loop that never ran, over and
+// over, leaving the loops in slow code; a function that is only its loop has no such line.
+function addInPlace(x: Float64Array, y: Float64Array, n: number): void { for (let i = 0; i < n; i++) x[i] = x[i]! + y[i]!; }
+function subtractInPlace(x: Float64Array, y: Float64Array, n: number): void { for (let i = 0; i < n; i++) x[i] = x[i]! - y[i]!; }
+function multiplyInPlace(x: Float64Array, y: Float64Array, n: number): void { for (let i = 0; i < n; i++) x[i] = x[i]! * y[i]!; }
 
 /** -1, 0 or 1 comparing row i of l with row i of r (same type, both valid). Spark orders NaN above all numbers. */
 export function rowComparator(l: Vec, r: Vec): (i: number, j: number) => number {

@@ -2,6 +2,7 @@
 import type { DataType, LiteralValue } from "@lgde/core";
 import { ColumnBuilder } from "../kernels/builder.js";
 import { allNull, encodeUtf8, type BoolVec, type Chunk, type Vec } from "../kernels/vector.js";
+import { arithmeticConstant } from "./arithmetic-constant.js";
 import { arithmetic, compare, compareConstant, logical } from "./binary.js";
 import { castVec } from "./cast.js";
 import { choose } from "./choose.js";
@@ -55,6 +56,18 @@ const EVALUATORS: { readonly [K in PExprKind]: Evaluator<K> } = {
         const onLeft = k === e.left;
         const v = evaluate(onLeft ? e.right : e.left, c, ctx);
         return compareConstant(e.op, v, k.value, onLeft) ?? (onLeft ? compare(e.op, evaluate(k, c, ctx), v) : compare(e.op, v, evaluate(k, c, ctx)));
+      }
+      case "+": case "-": case "*": {
+        // With a constant of the other side's type: the constant is not made into a vector.
+        const k = e.right.kind === "literal" ? e.right : e.left.kind === "literal" ? e.left : null;
+        if (k === null || k.value === null) break;
+        const onLeft = k === e.left;
+        const v = evaluate(onLeft ? e.right : e.left, c, ctx);
+        const fast = v.type === k.type ? arithmeticConstant(e.op, v, k.value, onLeft) : null;
+        if (fast !== null) return fast;
+        if (v.type === "null") return allNull(e.type, c.length);
+        const kv = evaluate(k, c, ctx);
+        return onLeft ? arithmetic(e.op, kv, v) : arithmetic(e.op, v, kv);
       }
       default: break;
     }

@@ -1,5 +1,6 @@
 // The evaluation shortcuts against their plain definitions: comparisons with a constant (no vector of
-// it), int64 arithmetic in doubles (safe integers only, BigInt past them), times formatted as bytes.
+// it), arithmetic with a constant (likewise), int64 arithmetic in doubles (safe integers only, BigInt
+// past them), times formatted as bytes.
 import fc from "fast-check";
 import { E, Project, compilePattern, formatWall, toWall, zoneOf, type ComparisonOp, type DataType, type Expr } from "@lgde/core";
 import { describe, expect, it } from "vitest";
@@ -79,6 +80,44 @@ describe("int64 arithmetic", () => {
         a === null || b === null ? null : wrap(a * b), a === null ? null : wrap(a + 1n), a ?? -7n,
       ]));
     }), { numRuns: 200 });
+  });
+});
+
+describe("arithmetic with a constant (no vector of it)", () => {
+  const ARITH = ["+", "-", "*"] as const;
+  const wrap64 = (x: bigint) => BigInt.asIntN(64, x);
+  const apply = <T extends bigint | number>(op: (typeof ARITH)[number], x: T, y: T): T =>
+    (op === "+" ? (x as number) + (y as number) : op === "-" ? (x as number) - (y as number) : (x as number) * (y as number)) as T;
+
+  it("int64 columns with a constant on either side, past 2^53 included", async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.array(nullable(int64), { maxLength: 40 }), fc.constantFrom(...ARITH), int64, fc.integer({ min: 1, max: 8 }),
+      async (rows, op, k, batchRows) => {
+        const got = await project([["a", "int64"]], rows.map((a) => [a]), [
+          E.binary(op, c("a"), lit(k, "int64")), E.binary(op, lit(k, "int64"), c("a")),
+        ], batchRows);
+        expect(got.map((r) => r.map(big))).toEqual(rows.map((a) => [
+          a === null ? null : wrap64(apply(op, a, k)), a === null ? null : wrap64(apply(op, k, a)),
+        ]));
+      }), { numRuns: 200 });
+  });
+
+  it("int32 columns wrap to 32 bits, doubles are plain doubles", async () => {
+    const int32 = fc.oneof(fc.integer({ min: -20, max: 20 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }));
+    const double = fc.oneof(fc.double({ noNaN: false }), fc.integer({ min: -9, max: 9 }).map((x) => x / 4));
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.tuple(nullable(int32), nullable(double)), { maxLength: 40 }), fc.constantFrom(...ARITH), int32, double, fc.integer({ min: 1, max: 8 }),
+      async (rows, op, k, d, batchRows) => {
+        const got = await project([["i", "int32"], ["f", "float64"]], rows, [
+          E.binary(op, c("i"), lit(k, "int32")), E.binary(op, lit(k, "int32"), c("i")),
+          E.binary(op, c("f"), lit(d, "float64")), E.binary(op, lit(d, "float64"), c("f")),
+        ], batchRows);
+        const int = (x: number, y: number) => (op === "*" ? Math.imul(x, y) : apply(op, x, y) | 0);
+        expect(got).toEqual(rows.map(([i, f]) => [
+          i === null ? null : int(i, k), i === null ? null : int(k, i),
+          f === null ? null : apply(op, f, d), f === null ? null : apply(op, d, f),
+        ]));
+      }), { numRuns: 200 });
   });
 });
 
