@@ -11,9 +11,10 @@
 // each child runs the pipeline once untimed first and times a second run on the same session.
 //
 // The machine's ceiling, measured in the same rounds (unless --no-ceiling): `threads` local children
-// started together, each running the whole pipeline. Splitting one pipeline across threads cannot
-// beat running that many independent copies of it side by side, so `threads` x the local time over
-// the copies' mean time bounds the speedup any partitioning can reach on this machine at this time:
+// started together, each running the whole pipeline. Splitting one pipeline across threads should not
+// beat running that many independent copies of it side by side (unless a part's smaller hash tables
+// make each row cheaper), so `threads` x the local time over the copies' mean time estimates the best
+// speedup any partitioning can reach on this machine at this time:
 // the local executor keeps more than one core busy already (V8's GC and compiler threads), and the
 // copies share caches, memory bandwidth and whatever the host grants the virtual CPUs.
 //
@@ -189,15 +190,21 @@ function runChild(name: string): RunResult {
   return parseRun(name, r.status, r.stdout, r.stderr);
 }
 
-function runChildAsync(name: string): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const c = spawn(process.execPath, childArgs(name), { stdio: ["ignore", "pipe", "pipe"] });
+/** `count` children of `name` started together; if one fails, the others are killed before the error is thrown. */
+async function runChildrenAtOnce(name: string, count: number): Promise<RunResult[]> {
+  const children = Array.from({ length: count }, () => spawn(process.execPath, childArgs(name), { stdio: ["ignore", "pipe", "pipe"] }));
+  const done = children.map((c) => new Promise<RunResult>((resolve, reject) => {
     let out = "", err = "";
     c.stdout.setEncoding("utf8").on("data", (d: string) => { out += d; });
     c.stderr.setEncoding("utf8").on("data", (d: string) => { err += d; });
     c.on("error", reject);
     c.on("close", (status) => { try { resolve(parseRun(name, status, out, err)); } catch (e) { reject(e); } });
-  });
+  }));
+  done.forEach((p) => p.catch(() => { for (const c of children) if (c.exitCode === null) c.kill(); }));
+  const settled = await Promise.allSettled(done);
+  const failed = settled.find((r) => r.status === "rejected");
+  if (failed !== undefined) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<RunResult>).value);
 }
 
 async function main(): Promise<void> {
@@ -219,7 +226,7 @@ async function main(): Promise<void> {
       results.push(res);
     }
     if (o.ceiling) {
-      const side = await Promise.all(Array.from({ length: o.threads }, () => runChildAsync("local")));
+      const side = await runChildrenAtOnce("local", o.threads);
       copies.push(side.reduce((a, r) => a + r.millis, 0) / side.length);
       console.error(`run ${i + 1} ${o.threads} local runs at once: ${side.map((r) => r.millis.toFixed(0)).join(", ")} ms`);
       results.push(...side.map((r) => ({ ...r, executor: "copies" })));

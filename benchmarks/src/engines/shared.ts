@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import * as arrow from "apache-arrow";
-import * as pw from "parquet-wasm/node";
+import { pw } from "../util/parquet-wasm.js";
 import type { Answer } from "./engine.js";
 import { fig } from "./engine.js";
 

@@ -1,7 +1,7 @@
 // Streaming writers for the generator: one Arrow batch at a time to Parquet, JSON lines and CSV.
 import { createWriteStream, promises as fsp, type WriteStream } from "node:fs";
 import * as arrow from "apache-arrow";
-import * as pw from "parquet-wasm/node";
+import { pw } from "../util/parquet-wasm.js";
 
 /** A sink of record batches; `close()` finishes the file. */
 export interface BatchWriter {

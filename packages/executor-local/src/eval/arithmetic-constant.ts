@@ -37,12 +37,11 @@ export function arithmeticConstant(op: ArithmeticOp, v: Vec, k: LiteralValue, co
     return { type: "int32", length: n, values: out, valid: v.valid };
   }
   if (v.type === "float64" && typeof k === "number") {
-    const out = new Float64Array(n);
-    out.set(v.values);
-    if (op === "*") scaleInPlace(out, n, k);
-    else if (negate) subtractFromInPlace(out, n, k);
-    else if (op === "+") shiftInPlace(out, n, k);
-    else subtractInPlace(out, n, k);
+    const out = new Float64Array(n), a = v.values;
+    if (op === "*") scaleInto(out, a, n, k);
+    else if (negate) subtractFromInto(out, a, n, k);
+    else if (op === "+") shiftInto(out, a, n, k);
+    else subtractInto(out, a, n, k);
     return { type: "float64", length: n, values: out, valid: v.valid };
   }
   return null;
@@ -50,9 +49,12 @@ export function arithmeticConstant(op: ArithmeticOp, v: Vec, k: LiteralValue, co
 
 // One loop per function (see `safeArithmetic` in binary.ts: V8 deoptimizes multi-loop functions).
 function shiftInPlace(d: Float64Array, n: number, k: number): void { for (let i = 0; i < n; i++) d[i] = d[i]! + k; }
-function subtractInPlace(d: Float64Array, n: number, k: number): void { for (let i = 0; i < n; i++) d[i] = d[i]! - k; }
 function subtractFromInPlace(d: Float64Array, n: number, k: number): void { for (let i = 0; i < n; i++) d[i] = k - d[i]!; }
 function scaleInPlace(d: Float64Array, n: number, k: number): void { for (let i = 0; i < n; i++) d[i] = d[i]! * k; }
+function shiftInto(out: Float64Array, a: Float64Array, n: number, k: number): void { for (let i = 0; i < n; i++) out[i] = a[i]! + k; }
+function subtractInto(out: Float64Array, a: Float64Array, n: number, k: number): void { for (let i = 0; i < n; i++) out[i] = a[i]! - k; }
+function subtractFromInto(out: Float64Array, a: Float64Array, n: number, k: number): void { for (let i = 0; i < n; i++) out[i] = k - a[i]!; }
+function scaleInto(out: Float64Array, a: Float64Array, n: number, k: number): void { for (let i = 0; i < n; i++) out[i] = a[i]! * k; }
 function int32Add(out: Int32Array, a: Int32Array, n: number, k: number): void { for (let i = 0; i < n; i++) out[i] = (a[i]! + k) | 0; }
 function int32SubtractFrom(out: Int32Array, a: Int32Array, n: number, k: number): void { for (let i = 0; i < n; i++) out[i] = (k - a[i]!) | 0; }
 function imulInto(out: Int32Array, a: Int32Array, n: number, k: number): void { for (let i = 0; i < n; i++) out[i] = Math.imul(a[i]!, k); }

@@ -6,8 +6,11 @@
 // against ~45 ms and ~65 ms this way. The compiled module itself is shared between threads: V8
 // caches WebAssembly compiled from the same bytes in a process.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import * as pw from "parquet-wasm/esm";
 
-pw.initSync({ module: readFileSync(new URL(import.meta.resolve("parquet-wasm/esm/parquet_wasm_bg.wasm"))) });
+// require.resolve rather than import.meta.resolve, which Node 20 has unflagged only from 20.6. A second
+// initSync (another module instantiating the same build) returns the first instance.
+pw.initSync({ module: readFileSync(createRequire(import.meta.url).resolve("parquet-wasm/esm/parquet_wasm_bg.wasm")) });
 
 export { pw };
