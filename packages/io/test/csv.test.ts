@@ -50,6 +50,17 @@ describe("csv", () => {
     expect(got.rows).toEqual([["a;b", null]]);
   });
 
+  it("tells a quoted empty string from an unquoted empty field, quotes elsewhere in the record or not", async () => {
+    const file = path.join(dir, "a.csv");
+    writeFileSync(file, 'a,b,c\n"x",,""\n,"",\n"y\n""z""",,\n,,\n"",,"w"\n');
+    const got = await read(csvSource, { path: file, header: true });
+    expect(got.rows).toEqual([["x", null, ""], [null, "", null], ["y\n\"z\"", null, null], [null, null, null], ["", null, "w"]]);
+    const escaped = path.join(dir, "b.csv");
+    writeFileSync(escaped, "a,b\n'p\\'q',''\n,'r'\n");
+    const other = await read(csvSource, { path: escaped, header: true, quote: "'", escape: "\\" });
+    expect(other.rows).toEqual([["p'q", ""], [null, "r"]]);
+  });
+
   it("fails fast on a wrong column count, naming file and line", async () => {
     const file = path.join(dir, "access.csv");
     writeFileSync(file, 'a_time,a_uid,a_id\n1603565200,1,login\n"multi\nline",2,logout\n1603565300,3\n');

@@ -40,7 +40,19 @@ async function inferCsv(files: readonly string[], options: Options, policy: BadR
   return schema(names.map((n, i) => field(n, o.inferSchema ? (types[i] === undefined || types[i] === "null" ? "utf8" : types[i]!) : "utf8", true)));
 }
 
-async function* csvRows(file: string, data: Schema, options: Options, zone: string, bad: BadRecordCollector): AsyncIterable<TextRow> {
+/** Records handed on together: csv-parse gives them one at a time. */
+const CHUNK_ROWS = 1024;
+
+async function* csvRows(file: string, data: Schema, options: Options, zone: string, bad: BadRecordCollector): AsyncIterable<readonly TextRow[]> {
+  let chunk: TextRow[] = [];
+  for await (const r of csvRowsOneByOne(file, data, options, zone, bad)) {
+    chunk.push(r);
+    if (chunk.length === CHUNK_ROWS) { yield chunk; chunk = []; }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+async function* csvRowsOneByOne(file: string, data: Schema, options: Options, zone: string, bad: BadRecordCollector): AsyncIterable<TextRow> {
   const o = csvOptions(options);
   const permissive = bad.policy.mode === "PERMISSIVE";
   const n = data.fields.length;

@@ -1,7 +1,7 @@
 // Spark's JSON schema inference: integers → bigint, mixed integer/float → double, strings, booleans,
 // nested values and conflicting types → string, null-only fields → string; fields sorted by name.
 import { field, schema, type DataType, type Schema } from "@lgde/core";
-import { readLines } from "../text/lines.js";
+import { readLineChunks } from "../text/lines.js";
 import { widen } from "../text/convert.js";
 import type { BadRecordPolicy } from "../text/bad-records.js";
 import { IoError } from "../util/errors.js";
@@ -30,17 +30,20 @@ export function parseJsonObject(text: string): Record<string, unknown> | string 
 export async function inferJson(files: readonly string[], policy: BadRecordPolicy): Promise<Schema> {
   const types = new Map<string, DataType>();
   for (const file of files) {
-    for await (const { line, text } of readLines(file, "json")) {
-      if (text.trim() === "") continue;
-      const obj = parseJsonObject(text);
-      if (typeof obj === "string") {
-        if (policy.mode === "FAILFAST") throw new IoError(`json: malformed record in ${file} at line ${line}: ${obj}: ${text.slice(0, 200)}`);
-        continue;
-      }
-      for (const [k, v] of Object.entries(obj)) {
-        const t = jsonValueType(v);
-        const prev = types.get(k);
-        types.set(k, prev === undefined ? t : widen(prev, t));
+    for await (const { first, lines } of readLineChunks(file, "json")) {
+      for (let i = 0; i < lines.length; i++) {
+        const text = lines[i]!;
+        if (text.trim() === "") continue;
+        const obj = parseJsonObject(text);
+        if (typeof obj === "string") {
+          if (policy.mode === "FAILFAST") throw new IoError(`json: malformed record in ${file} at line ${first + i}: ${obj}: ${text.slice(0, 200)}`);
+          continue;
+        }
+        for (const [k, v] of Object.entries(obj)) {
+          const t = jsonValueType(v);
+          const prev = types.get(k);
+          types.set(k, prev === undefined ? t : widen(prev, t));
+        }
       }
     }
   }

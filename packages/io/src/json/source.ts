@@ -3,7 +3,7 @@ import type { DataType, Schema } from "@lgde/core";
 import type { Cell } from "../arrow/builder.js";
 import { textSource, type TextFormat, type TextRow } from "../text/text-source.js";
 import type { BadRecordCollector } from "../text/bad-records.js";
-import { readLines } from "../text/lines.js";
+import { readLineChunks } from "../text/lines.js";
 import { parseDate, parseTimestamp } from "../time/zone.js";
 import { inferJson, parseJsonObject } from "./infer.js";
 
@@ -27,28 +27,34 @@ export function jsonToCell(v: unknown, type: DataType, zone: string): Cell | und
   }
 }
 
-async function* jsonRows(file: string, data: Schema, _options: unknown, zone: string, bad: BadRecordCollector): AsyncIterable<TextRow> {
+async function* jsonRows(file: string, data: Schema, _options: unknown, zone: string, bad: BadRecordCollector): AsyncIterable<readonly TextRow[]> {
   const permissive = bad.policy.mode === "PERMISSIVE";
-  for await (const { line, text } of readLines(file, "json")) {
-    if (text.trim() === "") continue;
-    const obj = parseJsonObject(text);
-    let reason: string | null = typeof obj === "string" ? obj : null;
-    let cells: Cell[] | null = null;
-    if (typeof obj !== "string") {
-      cells = new Array<Cell>(data.fields.length);
-      for (let i = 0; i < data.fields.length; i++) {
-        const f = data.fields[i]!;
-        const c = jsonToCell(obj[f.name], f.type, zone);
-        if (c === undefined) { reason = `field "${f.name}": ${JSON.stringify(obj[f.name])} is not a ${f.type}`; break; }
-        cells[i] = c;
+  const fields = data.fields;
+  for await (const { first, lines } of readLineChunks(file, "json")) {
+    const out: TextRow[] = [];
+    for (let k = 0; k < lines.length; k++) {
+      const text = lines[k]!, line = first + k;
+      if (text.trim() === "") continue;
+      const obj = parseJsonObject(text);
+      let reason: string | null = typeof obj === "string" ? obj : null;
+      let cells: Cell[] | null = null;
+      if (typeof obj !== "string") {
+        cells = new Array<Cell>(fields.length);
+        for (let i = 0; i < fields.length; i++) {
+          const f = fields[i]!;
+          const c = jsonToCell(obj[f.name], f.type, zone);
+          if (c === undefined) { reason = `field "${f.name}": ${JSON.stringify(obj[f.name])} is not a ${f.type}`; break; }
+          cells[i] = c;
+        }
       }
+      if (reason !== null) {
+        bad.report(line, reason, text);
+        if (permissive) out.push({ cells: null, line, raw: text });
+        continue;
+      }
+      out.push({ cells, line, raw: null });
     }
-    if (reason !== null) {
-      bad.report(line, reason, text);
-      if (permissive) yield { cells: null, line, raw: text };
-      continue;
-    }
-    yield { cells, line, raw: null };
+    if (out.length > 0) yield out;
   }
 }
 

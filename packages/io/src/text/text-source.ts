@@ -25,8 +25,11 @@ export interface TextFormat {
   readonly format: string;
   /** Infers the data schema from the files (all of them, as Spark's default sampling does). */
   infer(files: readonly string[], options: Options, policy: BadRecordPolicy, zone: string): Promise<Schema>;
-  /** Streams a file's records typed as `data`; reports bad ones to `bad` (which throws in FAILFAST). */
-  rows(file: string, data: Schema, options: Options, zone: string, bad: BadRecordCollector): AsyncIterable<TextRow>;
+  /**
+   * Streams a file's records typed as `data`, in order, a chunk of them at a time (awaiting each record
+   * costs more than converting it); reports bad ones to `bad` (which throws in FAILFAST).
+   */
+  rows(file: string, data: Schema, options: Options, zone: string, bad: BadRecordCollector): AsyncIterable<readonly TextRow[]>;
 }
 
 /** The time zone used while resolving (inference does not depend on it; parsing timestamps does). */
@@ -81,13 +84,15 @@ export function textSource(fmt: TextFormat): SourceProvider {
       const task = `scan ${format} ${d.file}`;
       let total = 0;
       try {
-        for await (const r of fmt.rows(d.file, data, ref.options, ctx.timeZone, bad)) {
-          rows.add(r.cells, r.line, r.raw);
-          if (rows.full) {
-            total += rows.length;
-            yield rows.finish();
-            ctx.onProgress?.({ task, rows: total });
-            if (ctx.signal?.aborted) throw new IoError(`${format}: read of ${d.file} aborted`);
+        for await (const chunk of fmt.rows(d.file, data, ref.options, ctx.timeZone, bad)) {
+          for (const r of chunk) {
+            rows.add(r.cells, r.line, r.raw);
+            if (rows.full) {
+              total += rows.length;
+              yield rows.finish();
+              ctx.onProgress?.({ task, rows: total });
+              if (ctx.signal?.aborted) throw new IoError(`${format}: read of ${d.file} aborted`);
+            }
           }
         }
         if (rows.length > 0) {
