@@ -61,6 +61,15 @@ describe("csv", () => {
     expect(other.rows).toEqual([["p'q", ""], [null, "r"]]);
   });
 
+  it("keeps a line break that is data (not the file's line ending) in a record whose quoting is looked up", async () => {
+    const lf = path.join(dir, "lf.csv");
+    writeFileSync(lf, 'a,b,c\n,"",x\ry\n1,2,3\r\n,"",z\r\n');
+    expect((await read(csvSource, { path: lf, header: true })).rows).toEqual([[null, "", "x\ry"], ["1", "2", "3\r"], [null, "", "z\r"]]);
+    const crlf = path.join(dir, "crlf.csv");
+    writeFileSync(crlf, 'a,b,c\r\n,"",x\ny\r\n"",,\r\n');
+    expect((await read(csvSource, { path: crlf, header: true })).rows).toEqual([[null, "", "x\ny"], ["", null, null]]);
+  });
+
   it("fails fast on a wrong column count, naming file and line", async () => {
     const file = path.join(dir, "access.csv");
     writeFileSync(file, 'a_time,a_uid,a_id\n1603565200,1,login\n"multi\nline",2,logout\n1603565300,3\n');

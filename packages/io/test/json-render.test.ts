@@ -8,7 +8,7 @@ import type { Cell } from "../src/arrow/builder.js";
 import { jsonLines } from "../src/json/render.js";
 import { cellText } from "../src/text/format-cell.js";
 import { batchOf, schemaOf } from "./helpers.js";
-import type * as arrow from "apache-arrow";
+import * as arrow from "apache-arrow";
 
 const ZONE = "Asia/Seoul";
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -58,6 +58,16 @@ describe("jsonLines", () => {
       const from = rows.length === 0 ? 0 : a % rows.length, to = from + (rows.length === 0 ? 0 : b % (rows.length - from + 1));
       for (const part of [batch, batch.slice(from, to)]) expect(lines(part, S, ignoreNulls)).toBe(reference(part, S, ignoreNulls));
     }), { numRuns: 300 });
+  });
+
+  it("writes a dictionary-encoded string column and a column of type null", () => {
+    const dict = arrow.vectorFromArray(["a", "b", null, "a\"q"], new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32()));
+    const nulls = arrow.makeData({ type: new arrow.Null(), length: 4, nullCount: 4 });
+    const fields = [new arrow.Field("s", dict.type, true), new arrow.Field("n", new arrow.Null(), true)];
+    const batch = new arrow.RecordBatch(new arrow.Schema(fields), arrow.makeData({ type: new arrow.Struct(fields), length: 4, nullCount: 0, children: [dict.data[0]!, nulls] }));
+    const s = schemaOf({ s: "utf8", n: "null" });
+    expect(lines(batch, s, true)).toBe('{"s":"a"}\n{"s":"b"}\n{}\n{"s":"a\\"q"}\n');
+    expect(lines(batch, s, false)).toBe('{"s":"a","n":null}\n{"s":"b","n":null}\n{"s":null,"n":null}\n{"s":"a\\"q","n":null}\n');
   });
 
   it("leaves nulls out by default and writes them when asked", () => {

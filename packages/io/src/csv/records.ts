@@ -20,29 +20,44 @@ function countNewlines(s: string): number {
   return n;
 }
 
+type SyncParse = typeof import("csv-parse/sync").parse;
+
+/**
+ * `raw` without the line ending that ended its record: csv-parse's raw text of a record holds the whole
+ * ending or, for a two-character one (\r\n), only its first character.
+ */
+function withoutRecordEnd(raw: string, recordDelimiter: unknown): string {
+  const endings = Array.isArray(recordDelimiter) ? recordDelimiter.map(String) : [];
+  for (const e of endings) if (e.length > 0 && raw.endsWith(e)) return raw.slice(0, -e.length);
+  for (const e of endings) for (let k = e.length - 1; k > 0; k--) if (raw.endsWith(e.slice(0, k))) return raw.slice(0, -k);
+  return raw;
+}
+
 /**
  * A record's fields with whether each was quoted. That only matters for a field that reads as the null
  * value (a quoted "" is an empty string, an unquoted empty field is null), and only a record holding the
- * quote character can have one; such a record is parsed again on its own, asking csv-parse for quoting.
- * Asking for it on every field (a \`cast\` function) cost ~6 µs a field in csv-parse's context objects.
+ * quote character can have one; such a record is parsed again on its own, asking csv-parse for quoting,
+ * with the line ending the file's parser settled on (a different one is data). Asking for quoting on
+ * every field (a \`cast\` function) cost ~6 µs a field in csv-parse's context objects.
  */
-async function fieldsOf(texts: readonly string[], raw: string, o: CsvOptions): Promise<CsvField[]> {
+function fieldsOf(texts: readonly string[], raw: string, o: CsvOptions, recordDelimiter: unknown, parseSync: SyncParse, where: string): CsvField[] {
   if (!texts.includes(o.nullValue) || !raw.includes(o.quote)) return texts.map((text) => ({ text, quoted: false }));
-  const { parse } = await import("csv-parse/sync");
-  const [again] = parse(raw, {
-    delimiter: o.delimiter, quote: o.quote, escape: o.escape, relax_column_count: true, relax_quotes: true,
+  const [again] = parseSync(withoutRecordEnd(raw, recordDelimiter), {
+    delimiter: o.delimiter, quote: o.quote, escape: o.escape, relax_column_count: true, relax_quotes: true, skip_empty_lines: true,
+    ...(recordDelimiter === undefined ? {} : { record_delimiter: recordDelimiter as string[] }),
     cast: (value, ctx) => ({ text: value, quoted: ctx.quoting }) as unknown as string,
   }) as unknown as CsvField[][];
-  // The same text parsed with the same options gives the same fields; if it ever did not, unquoted is
-  // the reading that keeps the earlier text.
-  return again !== undefined && again.length === texts.length ? again : texts.map((text) => ({ text, quoted: false }));
+  if (again === undefined || again.length !== texts.length || again.some((f, i) => f.text !== texts[i])) {
+    throw new IoError(`csv: ${where}: internal: the record read again gives other fields than the first reading`);
+  }
+  return again;
 }
 
 /** The records of a CSV file in order, unparsable ones included as `ok: false`. */
 export async function* csvRecords(file: string, o: CsvOptions): AsyncIterable<CsvRecord> {
   // Loaded on first use, like the MySQL driver: a session, or a worker thread, that reads no CSV
   // does not pay for it (~17 ms at each start-up).
-  const { parse } = await import("csv-parse");
+  const [{ parse }, { parse: parseSync }] = await Promise.all([import("csv-parse"), import("csv-parse/sync")]);
   const skipped: CsvRecord[] = [];
   const parser = parse({
     delimiter: o.delimiter, quote: o.quote, escape: o.escape,
@@ -59,8 +74,10 @@ export async function* csvRecords(file: string, o: CsvOptions): AsyncIterable<Cs
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
       while (skipped.length > 0) yield skipped.shift()!;
-      const raw = trimRaw(item.raw);
-      yield { ok: true, fields: await fieldsOf(item.record, raw, o), line: item.info.lines - countNewlines(raw), raw };
+      const raw = trimRaw(item.raw), line = item.info.lines - countNewlines(raw);
+      // csv-parse keeps the line ending it found in its options.
+      const recordDelimiter = (parser as unknown as { options?: { record_delimiter?: unknown } }).options?.record_delimiter;
+      yield { ok: true, fields: fieldsOf(item.record, item.raw, o, recordDelimiter, parseSync, `${file} at line ${line}`), line, raw };
     }
     while (skipped.length > 0) yield skipped.shift()!;
   } catch (e) {

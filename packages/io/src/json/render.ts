@@ -3,8 +3,9 @@
 // value. Reading cell by cell (a closure and Arrow's `get()` per value, a TextDecoder call per string,
 // a string per field and per line) cost most of a write, and most of that was garbage collection.
 import { isUtf8 } from "node:buffer";
-import type * as arrow from "apache-arrow";
+import * as arrow from "apache-arrow";
 import type { DataType, Schema } from "@lgde/core";
+import { cellReader } from "../arrow/cells.js";
 import { cellText } from "../text/format-cell.js";
 
 const TWO32 = 4294967296;
@@ -86,7 +87,35 @@ function validity(d: arrow.Data): (i: number) => boolean {
 /** Writes row i's value (known valid) of one column. */
 type ValueWriter = (out: Bytes, i: number) => void;
 
+/** Whether `d` is laid out as the engine writes `type` (the buffers the fast writers read). */
+function standardLayout(d: arrow.Data, type: DataType): boolean {
+  const t = d.type;
+  switch (type) {
+    case "int32": return arrow.DataType.isInt(t) && t.bitWidth === 32 && d.values instanceof Int32Array;
+    case "int64": return arrow.DataType.isInt(t) && t.bitWidth === 64 && d.values instanceof BigInt64Array;
+    case "float64": return arrow.DataType.isFloat(t) && d.values instanceof Float64Array;
+    case "utf8": return arrow.DataType.isUtf8(t) && d.valueOffsets instanceof Int32Array && d.values instanceof Uint8Array;
+    case "bool": return arrow.DataType.isBool(t);
+    case "timestamp": return arrow.DataType.isTimestamp(t) && d.values instanceof BigInt64Array;
+    case "date": return arrow.DataType.isDate(t) && d.values instanceof Int32Array;
+    case "null": return true;
+  }
+}
+
+/** Any other layout (a dictionary-encoded column, say) goes through Arrow's own reading, value by value. */
+function genericWriter(d: arrow.Data, type: DataType, zone: string): ValueWriter {
+  const read = cellReader(arrow.makeVector(d), type);
+  return (out, i) => {
+    const v = read(i)!;
+    out.text(type === "utf8" ? JSON.stringify(v)
+      : type === "float64" && !Number.isFinite(Number(v)) ? JSON.stringify(String(v))
+      : type === "timestamp" || type === "date" ? JSON.stringify(cellText(v, type, zone))
+      : cellText(v, type, zone));
+  };
+}
+
 function valueWriter(d: arrow.Data, type: DataType, n: number, zone: string): ValueWriter {
+  if (!standardLayout(d, type)) return genericWriter(d, type, zone);
   switch (type) {
     case "int32": {
       const a = d.values as Int32Array;
