@@ -1,5 +1,6 @@
 import { promises as fsp, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { csvSink, csvSource, readBadRecords } from "../src/index.js";
 import type { Cell } from "../src/arrow/builder.js";
@@ -68,6 +69,32 @@ describe("csv", () => {
     const crlf = path.join(dir, "crlf.csv");
     writeFileSync(crlf, 'a,b,c\r\n,"",x\ny\r\n"",,\r\n');
     expect((await read(csvSource, { path: crlf, header: true })).rows).toEqual([[null, "", "x\ny"], ["", null, null]]);
+  });
+
+  it("numbers each record by the line it starts on, whatever line breaks its quoted fields and the file hold", async () => {
+    // A line ends at \r\n, \n or a lone \r, as for JSON lines (csv-parse itself counts a quoted \r\n twice).
+    const breaks = (t: string) => (t.match(/\r\n|\n|\r/g) ?? []).length;
+    const quoted = fc.constantFrom('"p\r\nq"', '"p\nq"', '"p\rq"', '"p\r\n\r\nq\r"', '"plain"');
+    const lfOnly = fc.constantFrom("x", "x\ry", "", "x\r");
+    const crlfToo = fc.constantFrom("x", "");
+    await fc.assert(fc.asyncProperty(fc.boolean(), fc.array(fc.tuple(fc.boolean(), fc.boolean(), fc.nat(2)), { minLength: 1, maxLength: 12 }), fc.infiniteStream(fc.tuple(quoted, lfOnly, crlfToo)), async (crlf, shape, values) => {
+      const eol = crlf ? "\r\n" : "\n";
+      let text = `a,b${eol}`;
+      const starts: bigint[] = [];
+      const it = values[Symbol.iterator]();
+      for (const [firstQuoted, secondQuoted, blanks] of shape) {
+        text += eol.repeat(blanks);
+        starts.push(BigInt(1 + breaks(text)));
+        const [q, plainLf, plainCrlf] = it.next().value!;
+        const plain = crlf ? plainCrlf : plainLf;
+        // Only the last field may end with a data \r (before the line's \n).
+        text += `${firstQuoted ? q : plain.replace(/\r$/, "")},${secondQuoted ? q : plain}${eol}`;
+      }
+      const file = path.join(dir, "lines.csv");
+      writeFileSync(file, text);
+      const got = await read(csvSource, { path: file, header: true, schema: "a string, b string", lineNumberColumn: "n" });
+      expect(got.rows.map((r) => r[2])).toEqual(starts);
+    }), { numRuns: 150 });
   });
 
   it("fails fast on a wrong column count, naming file and line", async () => {
