@@ -12,13 +12,13 @@ function safeInteger(k: LiteralValue): number | null {
 
 /**
  * `v op k`, or `k op v` when `constantOnLeft`, for a non-null constant k of v's type; null when there
- * is no fast path (division, other types, an int64 result past 2^53 - 1), for the caller to compare
- * vectors. Wrapping and nulls are as `arithmetic` gives them.
+ * is no fast path (division, other types, an int64 result past 2^53 - 1), for the caller to compute
+ * with a vector of k. Wrapping and nulls are as `arithmetic` gives them.
  */
 export function arithmeticConstant(op: ArithmeticOp, v: Vec, k: LiteralValue, constantOnLeft: boolean): Vec | null {
   if (op !== "+" && op !== "-" && op !== "*") return null;
   const n = v.length;
-  // k - v is -(v - k): the loops take v on the left.
+  // + and * commute; k - v has loops of its own.
   const negate = constantOnLeft && op === "-";
   if (v.type === "int64") {
     const x = safeInteger(k);
