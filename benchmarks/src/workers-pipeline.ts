@@ -158,13 +158,13 @@ async function pipeline(o: Options, spark: Session): Promise<unknown> {
 
 /**
  * One timed run of the pipeline (in a fresh child process), from the session's creation; with
- * `warm`, the pipeline runs once untimed first on the same session (a long-lived service's case:
+ * `o.warm`, the pipeline runs once untimed first on the same session (a long-lived service's case:
  * threads started, code compiled), and peak RSS covers both runs.
  */
-async function runPipeline(o: Options, executor: Executor, name: string, warm: boolean): Promise<RunResult> {
+async function runPipeline(o: Options, executor: Executor, name: string): Promise<RunResult> {
   const spark = Session.builder().use(io()).executor(executor).config("spark.sql.session.timeZone", "Asia/Seoul").getOrCreate();
   try {
-    if (warm) await pipeline(o, spark);
+    if (o.warm) await pipeline(o, spark);
     const t0 = process.hrtime.bigint();
     const answers = await pipeline(o, spark);
     const millis = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -210,7 +210,7 @@ async function runChildrenAtOnce(name: string, count: number): Promise<RunResult
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   if (o.child !== null) {
-    const r = await runPipeline(o, o.child === "local" ? local() : workers({ threads: o.threads }), o.child, o.warm);
+    const r = await runPipeline(o, o.child === "local" ? local() : workers({ threads: o.threads }), o.child);
     process.stdout.write(`${JSON.stringify(r)}\n`);
     return;
   }

@@ -4,7 +4,7 @@
 import { exprKey, splitConjunction } from "../expr/tree.js";
 import { isDeterministic } from "../optimizer/expr-utils.js";
 import { Filter, Scan } from "./nodes/index.js";
-import type { DistinctNode, FilterNode, LogicalPlan } from "./plan.js";
+import type { DistinctNode, LogicalPlan } from "./plan.js";
 import { widenScansAlike } from "./scans-alike.js";
 import { changed, children, transformUp, unchanged } from "./tree.js";
 
@@ -147,9 +147,9 @@ export function filterAfterSharedDistinct(plan: LogicalPlan, fingerprints: PlanF
   const distincts = fullRowDistincts(plan, fingerprints);
   if (distincts.size === 0) return plan;
   return transformUp(plan, (node) => {
-    if (node.kind !== "distinct") return unchanged(node);
+    if (node.kind !== "distinct" || node.input.kind !== "filter") return unchanged(node);
     const shared = sharedDistinctBelow(node, distincts, fingerprints);
-    return shared === undefined ? unchanged(node) : changed(Filter.create(shared, (node.input as FilterNode).predicate));
+    return shared === undefined ? unchanged(node) : changed(Filter.create(shared, node.input.predicate));
   }).node;
 }
 

@@ -9,7 +9,7 @@ import { choose } from "./choose.js";
 import { evaluateCoalesce } from "./coalesce.js";
 import type { EvalContext } from "./context.js";
 import { SCALAR_FUNCTIONS } from "./functions/index.js";
-import type { PExpr, PExprKind } from "./pexpr.js";
+import type { PExpr, PExprKind, PLiteral } from "./pexpr.js";
 
 type Evaluator<K extends PExprKind> = (e: Extract<PExpr, { kind: K }>, c: Chunk, ctx: EvalContext) => Vec;
 
@@ -44,6 +44,13 @@ function asBool(v: Vec): BoolVec {
   throw new TypeError(`expected a boolean vector, got ${v.type}`);
 }
 
+/** A binary expression's non-null literal operand (the right one if both are), and which side it is on. */
+function constantOperand(e: Extract<PExpr, { kind: "binary" }>): { literal: PLiteral; onLeft: boolean } | null {
+  const literal = e.right.kind === "literal" ? e.right : e.left.kind === "literal" ? e.left : null;
+  if (literal === null || literal.value === null) return null;
+  return { literal, onLeft: literal === e.left };
+}
+
 const EVALUATORS: { readonly [K in PExprKind]: Evaluator<K> } = {
   column: (e, c) => c.columns[e.index]!,
   literal: (e, c) => constant(e.value, e.type, c.length),
@@ -51,23 +58,21 @@ const EVALUATORS: { readonly [K in PExprKind]: Evaluator<K> } = {
     switch (e.op) {
       case "=": case "!=": case "<": case "<=": case ">": case ">=": {
         // Against a constant: compared with the value, without a vector of it where the types allow.
-        const k = e.right.kind === "literal" ? e.right : e.left.kind === "literal" ? e.left : null;
-        if (k === null || k.value === null) break;
-        const onLeft = k === e.left;
-        const v = evaluate(onLeft ? e.right : e.left, c, ctx);
-        return compareConstant(e.op, v, k.value, onLeft) ?? (onLeft ? compare(e.op, evaluate(k, c, ctx), v) : compare(e.op, v, evaluate(k, c, ctx)));
+        const k = constantOperand(e);
+        if (k === null) break;
+        const v = evaluate(k.onLeft ? e.right : e.left, c, ctx);
+        return compareConstant(e.op, v, k.literal.value, k.onLeft) ?? (k.onLeft ? compare(e.op, evaluate(k.literal, c, ctx), v) : compare(e.op, v, evaluate(k.literal, c, ctx)));
       }
       case "+": case "-": case "*": {
         // With a constant of the other side's type: the constant is not made into a vector.
-        const k = e.right.kind === "literal" ? e.right : e.left.kind === "literal" ? e.left : null;
-        if (k === null || k.value === null) break;
-        const onLeft = k === e.left;
-        const v = evaluate(onLeft ? e.right : e.left, c, ctx);
-        const fast = v.type === k.type ? arithmeticConstant(e.op, v, k.value, onLeft) : null;
+        const k = constantOperand(e);
+        if (k === null) break;
+        const v = evaluate(k.onLeft ? e.right : e.left, c, ctx);
+        const fast = v.type === k.literal.type ? arithmeticConstant(e.op, v, k.literal.value, k.onLeft) : null;
         if (fast !== null) return fast;
         if (v.type === "null") return allNull(e.type, c.length);
-        const kv = evaluate(k, c, ctx);
-        return onLeft ? arithmetic(e.op, kv, v) : arithmetic(e.op, v, kv);
+        const kv = evaluate(k.literal, c, ctx);
+        return k.onLeft ? arithmetic(e.op, kv, v) : arithmetic(e.op, v, kv);
       }
       default: break;
     }

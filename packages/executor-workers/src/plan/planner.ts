@@ -13,7 +13,7 @@ export interface PlannerOptions {
   /** A join side with at most this many (estimated) rows is broadcast instead of hash-partitioned. */
   readonly broadcastRows: number;
   /** Exchange a distinct on all its columns even when its reader wants fewer (see `WorkersOptions.requireAllDistinctKeys`). */
-  readonly requireAllDistinctKeys?: boolean;
+  readonly requireAllDistinctKeys: boolean;
   /** Sub-plans read from several places, computed once (set by `planQuery`). */
   readonly reuse?: Reuse;
 }
@@ -89,7 +89,7 @@ const PLANNERS: Planners = {
     // place instead of exchanging the rows again. One exchange saved, at the risk of skew when those
     // columns have few values (Spark accepts an input partitioned on a subset of the keys it needs,
     // with the same risk; here the planner chooses it).
-    const keys = w !== null && o.requireAllDistinctKeys !== true && w.columns.every((c) => columns.includes(c)) ? w.columns : columns;
+    const keys = w !== null && !o.requireAllDistinctKeys && w.columns.every((c) => columns.includes(c)) ? w.columns : columns;
     const input = planDistributed(p.input, o, Want.of(keys));
     if (!hasUniqueNames(p.schema)) return D.map(D.gather(input), label, dedupe);
     if (partitionedWithin(input, columns)) return D.map(input, label, dedupe);

@@ -5,6 +5,7 @@
 import { isUtf8 } from "node:buffer";
 import * as arrow from "apache-arrow";
 import type { DataType, Schema } from "@lgde/core";
+import type { Cell } from "../arrow/builder.js";
 import { cellReader } from "../arrow/cells.js";
 import { cellText } from "../text/format-cell.js";
 
@@ -102,16 +103,20 @@ function standardLayout(d: arrow.Data, type: DataType): boolean {
   }
 }
 
+/** The JSON text of a non-null cell of `type`, as Spark writes it. */
+function jsonText(v: Exclude<Cell, null>, type: DataType, zone: string): string {
+  switch (type) {
+    case "utf8": return JSON.stringify(v);
+    case "float64": return Number.isFinite(Number(v)) ? cellText(v, type, zone) : JSON.stringify(String(v));
+    case "timestamp": case "date": return JSON.stringify(cellText(v, type, zone));
+    case "int32": case "int64": case "bool": case "null": return cellText(v, type, zone);
+  }
+}
+
 /** Any other layout (a dictionary-encoded column, say) goes through Arrow's own reading, value by value. */
 function genericWriter(d: arrow.Data, type: DataType, zone: string): ValueWriter {
   const read = cellReader(arrow.makeVector(d), type);
-  return (out, i) => {
-    const v = read(i)!;
-    out.text(type === "utf8" ? JSON.stringify(v)
-      : type === "float64" && !Number.isFinite(Number(v)) ? JSON.stringify(String(v))
-      : type === "timestamp" || type === "date" ? JSON.stringify(cellText(v, type, zone))
-      : cellText(v, type, zone));
-  };
+  return (out, i) => out.text(jsonText(read(i)!, type, zone));
 }
 
 function valueWriter(d: arrow.Data, type: DataType, n: number, zone: string): ValueWriter {
@@ -145,15 +150,15 @@ function valueWriter(d: arrow.Data, type: DataType, n: number, zone: string): Va
     }
     case "float64": {
       const a = d.values as Float64Array;
-      return (out, i) => { const x = a[i]!; out.ascii(Number.isFinite(x) ? cellText(x, "float64", zone) : JSON.stringify(String(x))); };
+      return (out, i) => out.ascii(jsonText(a[i]!, "float64", zone));
     }
     case "timestamp": {
       const a = d.values as BigInt64Array;
-      return (out, i) => out.text(JSON.stringify(cellText(a[i]!, "timestamp", zone)));
+      return (out, i) => out.text(jsonText(a[i]!, "timestamp", zone));
     }
     case "date": {
       const a = d.values as Int32Array;
-      return (out, i) => out.text(JSON.stringify(cellText(a[i]!, "date", zone)));
+      return (out, i) => out.text(jsonText(a[i]!, "date", zone));
     }
     case "null":
       return () => {};

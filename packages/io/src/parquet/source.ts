@@ -126,7 +126,7 @@ function byteSpans(rg: RowGroupInfo | undefined, columns: readonly string[]): By
   for (const c of chunks) {
     const last = spans[spans.length - 1];
     if (last !== undefined && c.start - last.end <= SPAN_GAP) last.end = Math.max(last.end, c.end);
-    else spans.push({ ...c });
+    else spans.push(c);
   }
   return spans;
 }
